@@ -1,0 +1,69 @@
+import { browser } from 'wxt/browser';
+import { importEmbeddedPacks } from '../import/embedded';
+import { parseBackgroundMessage, type BackgroundHandlers } from '../messaging/protocol';
+import { importStatusItem } from '../storage/items';
+
+let importRun: Promise<void> | undefined;
+
+/** Runs the embedded-pack import once per worker life; concurrent triggers share the same run. */
+function ensureEmbeddedImport(): Promise<void> {
+  importRun ??= importEmbeddedPacks({
+    readPackaged: async (path) => {
+      // Only the extension's own packaged files: runtime.getURL never points outside the package.
+      const res = await fetch(browser.runtime.getURL(path as '/packs/manifest.json'));
+      if (!res.ok) throw new Error(`${path} is missing from the extension package (${res.status})`);
+      return new Uint8Array(await res.arrayBuffer());
+    },
+    reportStatus: (status) => importStatusItem.setValue(status),
+  }).finally(() => {
+    importRun = undefined;
+  });
+  return importRun;
+}
+
+const handlers: BackgroundHandlers = {
+  async importEmbeddedPacks() {
+    try {
+      await ensureEmbeddedImport();
+      return { ok: true };
+    } catch (err) {
+      return { ok: false, error: err instanceof Error ? err.message : String(err) };
+    }
+  },
+};
+
+/**
+ * Background worker start. Listeners are registered synchronously (MV3: a worker woken by an
+ * event must have its listener in place before the first await), then the import runs.
+ */
+export function startBackground(): void {
+  browser.runtime.onMessage.addListener((raw: unknown, sender) => {
+    // Only our own extension pages may talk to the worker.
+    if (sender.id !== browser.runtime.id || (sender.url && !sender.url.startsWith(browser.runtime.getURL('/')))) return undefined;
+    const msg = parseBackgroundMessage(raw);
+    if (!msg) return undefined;
+    return handlers[msg.type](msg.payload);
+  });
+  browser.runtime.onInstalled.addListener(() => void ensureEmbeddedImport().catch(logFailure));
+  browser.runtime.onStartup.addListener(() => void ensureEmbeddedImport().catch(logFailure));
+  setUpPanelOpening();
+  // Also at every worker start: an import cut short when the worker was stopped resumes here.
+  void ensureEmbeddedImport().catch(logFailure);
+}
+
+function setUpPanelOpening(): void {
+  const chromeSidePanel = (globalThis as { chrome?: { sidePanel?: { setPanelBehavior(o: object): Promise<void> } } }).chrome?.sidePanel;
+  if (chromeSidePanel) {
+    chromeSidePanel.setPanelBehavior({ openPanelOnActionClick: true }).catch(logFailure);
+    return;
+  }
+  // Firefox: the toolbar button toggles the sidebar.
+  const sidebar = (browser as unknown as { sidebarAction?: { toggle(): Promise<void> } }).sidebarAction;
+  const action = browser.action ?? (browser as unknown as { browserAction?: typeof browser.action }).browserAction;
+  if (sidebar && action) action.onClicked.addListener(() => void sidebar.toggle());
+}
+
+function logFailure(err: unknown): void {
+  // The failure is already shown to the user through importStatus; this keeps it in the worker log.
+  console.error('[Coder Lens]', err);
+}

@@ -1,0 +1,17 @@
+import { storage } from 'wxt/utils/storage';
+
+/** What the background worker is doing with the code data, shown by the side panel. */
+export interface ImportStatus {
+  phase: 'idle' | 'importing' | 'done' | 'error';
+  /** Release being imported, e.g. "ICD-10-CM FY2026". */
+  title?: string;
+  done?: number;
+  total?: number;
+  /** Plain-words message for the last failure. */
+  error?: string;
+  updatedAt: string;
+}
+
+export const importStatusItem = storage.defineItem<ImportStatus>('local:importStatus', {
+  fallback: { phase: 'idle', updatedAt: '' },
+});
