@@ -58,6 +58,8 @@ export interface Tabular {
   sections: TabularSection[];
   /** Every diag in document order. */
   diags: TabularDiag[];
+  /** How many elements of each note kind (and sevenChrDef) the file holds, for verification. */
+  elementCounts: Record<string, number>;
 }
 
 /** A note that applies to a code, with where it was written (the code itself or an ancestor). */
@@ -88,6 +90,17 @@ export function parseTabular(text: string, file: string): Tabular {
   const sections: TabularSection[] = [];
   const diags: TabularDiag[] = [];
   const seen = new Set<string>();
+  const elementCounts: Record<string, number> = {};
+  const readNotes = (el: XmlElement): Notes => {
+    const notes: Notes = {};
+    for (const kind of NOTE_KINDS) {
+      const elements = childrenNamed(el, kind);
+      if (elements.length) elementCounts[kind] = (elementCounts[kind] ?? 0) + elements.length;
+      const texts = elements.flatMap((n) => childrenNamed(n, 'note').map(deepText));
+      if (texts.length) notes[kind] = texts;
+    }
+    return notes;
+  };
 
   const walkDiag = (el: XmlElement, parent: TabularDiag | null, section: string, chapter: string) => {
     const name = childText(el, 'name');
@@ -107,7 +120,10 @@ export function parseTabular(text: string, file: string): Tabular {
       childCodes: [],
     };
     const def = child(el, 'sevenChrDef');
-    if (def) diag.sevenChrDef = readSevenChrDef(def, file);
+    if (def) {
+      diag.sevenChrDef = readSevenChrDef(def, file);
+      elementCounts.sevenChrDef = (elementCounts.sevenChrDef ?? 0) + 1;
+    }
     parent?.childCodes.push(code);
     diags.push(diag);
     for (const sub of childrenNamed(el, 'diag')) walkDiag(sub, diag, section, chapter);
@@ -124,16 +140,7 @@ export function parseTabular(text: string, file: string): Tabular {
   }
   if (chapters.length === 0) throw new CodesetError(file, 'the tabular has no <chapter> elements');
   if (diags.length === 0) throw new CodesetError(file, 'the tabular has no <diag> elements');
-  return { version, chapters, sections, diags };
-}
-
-function readNotes(el: XmlElement): Notes {
-  const notes: Notes = {};
-  for (const kind of NOTE_KINDS) {
-    const texts = childrenNamed(el, kind).flatMap((n) => childrenNamed(n, 'note').map(deepText));
-    if (texts.length) notes[kind] = texts;
-  }
-  return notes;
+  return { version, chapters, sections, diags, elementCounts };
 }
 
 function readSevenChrDef(def: XmlElement, file: string): SevenChrDef {

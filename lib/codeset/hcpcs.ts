@@ -171,10 +171,10 @@ function recordKind(codeField: string, recordId: string): RecordKind | undefined
 
 function readFirstLine(line: string, code: string, fail: (problem: string) => never): HcpcsCode {
   const text = (name: keyof typeof FIELD) => field(line, name).trim();
-  const date = (name: keyof typeof FIELD): string | undefined => {
+  const date = (name: keyof typeof FIELD, label: string): string | undefined => {
     const raw = text(name);
     if (raw === '') return undefined;
-    if (!/^\d{8}$/.test(raw)) return fail(`has ${name} "${raw}" for ${code} (expected yyyymmdd)`);
+    if (!/^\d{8}$/.test(raw)) return fail(`has ${label} "${raw}" for ${code} (expected yyyymmdd)`);
     return `${raw.slice(0, 4)}-${raw.slice(4, 6)}-${raw.slice(6)}`;
   };
   const shortDescription = text('shortDescription');
@@ -198,11 +198,12 @@ function readFirstLine(line: string, code: string, fail: (problem: string) => ne
     typesOfService: chunks(field(line, 'typeOfService'), 1),
   };
   const dates = {
-    addedDate: date('addedDate'),
-    actionEffectiveDate: date('actionDate'),
-    terminationDate: date('terminationDate'),
-    ascGroupEffectiveDate: date('ascDate'),
+    addedDate: date('addedDate', 'code-added date'),
+    actionEffectiveDate: date('actionDate', 'action effective date'),
+    terminationDate: date('terminationDate', 'termination date'),
+    ascGroupEffectiveDate: date('ascDate', 'ASC group effective date'),
   };
+  // Blank dates are left out, not stored as undefined, so packs stay small and JSON round-trips equal.
   for (const [key, value] of Object.entries(dates)) if (value) Object.assign(record, { [key]: value });
   return record;
 }
