@@ -10,7 +10,7 @@ export function getDb(): Promise<IDBPDatabase<CoderLensDB>> {
       // Upgrade ladder: each step moves one version forward, so any old database reaches today's.
       if (oldVersion < 1) {
         db.createObjectStore('releases', { keyPath: 'id' });
-        db.createObjectStore('codes', { keyPath: ['releaseId', 'code'] });
+        db.createObjectStore('codeBlocks', { keyPath: ['releaseId', 'first'] });
         db.createObjectStore('sections', { keyPath: ['releaseId', 'name'] });
         db.createObjectStore('state', { keyPath: 'key' });
       }

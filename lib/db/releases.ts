@@ -1,4 +1,4 @@
-import type { Pack } from '../codeset/pack';
+import type { CodeRow, Pack } from '../codeset/pack';
 import type { CodeSystem } from '../codeset/releases';
 import { getDb } from './open';
 import type { CodeRecord, ReleaseRecord } from './schema';
@@ -15,7 +15,10 @@ export interface ImportProgress {
   total: number;
 }
 
-const CHUNK = 5000;
+/** Codes per stored block: small enough that a lookup reads little, large enough to import fast. */
+const BLOCK = 512;
+/** Blocks per write transaction (progress is reported after each). */
+const BLOCKS_PER_TX = 40;
 
 /**
  * Imports a validated pack as a new release beside the existing ones. Idempotent: leftovers of an
@@ -49,16 +52,17 @@ export async function importPack(
   await discardRelease(id);
   await db.put('releases', record);
 
-  const total = pack.codes.length;
-  for (let start = 0; start < total; start += CHUNK) {
-    const tx = db.transaction('codes', 'readwrite');
-    for (const [code, valid, title, shortTitle] of pack.codes.slice(start, start + CHUNK)) {
-      const rec: CodeRecord = { releaseId: id, code, valid, title };
-      if (shortTitle !== undefined) rec.shortTitle = shortTitle;
-      void tx.store.put(rec);
+  const sorted = [...pack.codes].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  const total = sorted.length;
+  for (let start = 0; start < total; start += BLOCK * BLOCKS_PER_TX) {
+    const tx = db.transaction('codeBlocks', 'readwrite');
+    const end = Math.min(start + BLOCK * BLOCKS_PER_TX, total);
+    for (let b = start; b < end; b += BLOCK) {
+      const rows = sorted.slice(b, Math.min(b + BLOCK, end));
+      void tx.store.put({ releaseId: id, first: rows[0][0], rows });
     }
     await tx.done;
-    await options.onProgress?.({ done: Math.min(start + CHUNK, total), total });
+    await options.onProgress?.({ done: end, total });
   }
   const stx = db.transaction('sections', 'readwrite');
   for (const [name, data] of Object.entries(pack.sections)) void stx.store.put({ releaseId: id, name, data });
@@ -87,8 +91,8 @@ async function removeSuperseded(current: ReleaseRecord): Promise<void> {
 export async function discardRelease(id: string): Promise<void> {
   const db = await getDb();
   const range = IDBKeyRange.bound([id, ''], [id, '\uffff']);
-  const tx = db.transaction(['releases', 'codes', 'sections', 'state'], 'readwrite');
-  await tx.objectStore('codes').delete(range);
+  const tx = db.transaction(['releases', 'codeBlocks', 'sections', 'state'], 'readwrite');
+  await tx.objectStore('codeBlocks').delete(range);
   await tx.objectStore('sections').delete(range);
   await tx.objectStore('releases').delete(id);
   const state = tx.objectStore('state');
@@ -116,7 +120,19 @@ export async function getActiveReleases(): Promise<ReleaseRecord[]> {
 
 /** Looks up one code (without dot, upper case) in a release. */
 export async function getCode(id: string, code: string): Promise<CodeRecord | undefined> {
-  return (await getDb()).get('codes', [id, code]);
+  const db = await getDb();
+  // The block holding `code` is the last one whose first code is ≤ code.
+  const cursor = await db.transaction('codeBlocks').store.openCursor(IDBKeyRange.bound([id, ''], [id, code]), 'prev');
+  const row = cursor?.value.rows.find((r) => r[0] === code);
+  if (!row) return undefined;
+  const [, valid, title, shortTitle] = row;
+  return shortTitle === undefined ? { releaseId: id, code, valid, title } : { releaseId: id, code, valid, title, shortTitle };
+}
+
+/** Every code row of a release, in code order (for building a search index). */
+export async function getAllCodes(id: string): Promise<CodeRow[]> {
+  const blocks = await (await getDb()).getAll('codeBlocks', IDBKeyRange.bound([id, ''], [id, '\uffff']));
+  return blocks.flatMap((b) => b.rows);
 }
 
 /** One stored section of a release (tabular notes, index, tables…). */

@@ -1,5 +1,5 @@
 import type { DBSchema } from 'idb';
-import type { PackCounts, PackSource } from '../codeset/pack';
+import type { CodeRow, PackCounts, PackSource } from '../codeset/pack';
 import type { CodeSystem } from '../codeset/releases';
 
 /** A code-set release stored in IndexedDB. `importing` ones are incomplete and never read. */
@@ -29,6 +29,19 @@ export interface CodeRecord {
   shortTitle?: string;
 }
 
+/**
+ * Codes are stored in blocks of consecutive codes (sorted), not one record per code: importing
+ * ~100k codes as a few hundred records takes a fraction of the time, and loading a whole release
+ * (for the search index) is a few hundred reads. A code is found in the last block whose first
+ * code sorts at or before it.
+ */
+export interface CodeBlockRecord {
+  releaseId: string;
+  /** First code of the block. */
+  first: string;
+  rows: CodeRow[];
+}
+
 export interface SectionRecord {
   releaseId: string;
   name: string;
@@ -42,7 +55,7 @@ export interface StateRecord {
 
 export interface CoderLensDB extends DBSchema {
   releases: { key: string; value: ReleaseRecord };
-  codes: { key: [string, string]; value: CodeRecord };
+  codeBlocks: { key: [string, string]; value: CodeBlockRecord };
   sections: { key: [string, string]; value: SectionRecord };
   state: { key: string; value: StateRecord };
 }

@@ -27,6 +27,7 @@ export async function importEmbeddedPacks(deps: EmbeddedImportDeps): Promise<voi
     return;
   }
   let current: ManifestEntry | undefined;
+  const started = Date.now();
   try {
     for (const entry of todo) {
       current = entry;
@@ -41,7 +42,7 @@ export async function importEmbeddedPacks(deps: EmbeddedImportDeps): Promise<voi
         onProgress: (p) => deps.reportStatus({ phase: 'importing', title: entry.title, done: p.done, total: p.total, updatedAt: now() }),
       });
     }
-    await deps.reportStatus({ phase: 'done', updatedAt: now() });
+    await deps.reportStatus({ phase: 'done', durationMs: Date.now() - started, updatedAt: now() });
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     await deps.reportStatus({ phase: 'error', title: current?.title, error: `Importing ${current?.title ?? 'the code set'} failed: ${message}`, updatedAt: now() });

@@ -7,6 +7,8 @@ export interface ImportStatus {
   title?: string;
   done?: number;
   total?: number;
+  /** Wall time of the last completed import run, for the status line and measurements. */
+  durationMs?: number;
   /** Plain-words message for the last failure. */
   error?: string;
   updatedAt: string;
