@@ -61,7 +61,7 @@ export async function downloadBytes(url: string, options: DownloadOptions = {}):
 }
 
 function describeFetchError(err: unknown, controller: AbortController, timeoutMs: number): string {
-  if (controller.signal.aborted) return `no complete answer within ${Math.round(timeoutMs / 1000)} s`;
+  if (controller.signal.aborted) return `no complete answer within ${timeoutMs >= 1000 ? `${Math.round(timeoutMs / 1000)} s` : `${timeoutMs} ms`}`;
   const cause = err instanceof Error && err.cause instanceof Error ? `: ${err.cause.message}` : '';
   return `${err instanceof Error ? err.message : String(err)}${cause}`;
 }

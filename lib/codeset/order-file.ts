@@ -21,6 +21,9 @@ export interface OrderEntry {
 export function parseOrderFile(text: string, file: string, codePattern = /^[A-Z0-9]{3,7}$/): OrderEntry[] {
   const lines = splitLines(text);
   if (lines.length === 0) throw new CodesetError(file, 'the file has no records');
+  // Every official order file ends its last record with a line break; a file cut off mid-record
+  // would otherwise pass, because a shortened title still fits the layout.
+  if (!text.endsWith('\n')) throw new CodesetError(file, `the file ends in the middle of line ${lines.length} (truncated?)`);
   const entries: OrderEntry[] = [];
   const seen = new Set<string>();
   lines.forEach((line, i) => {

@@ -161,7 +161,13 @@ export function validateManifest(json: unknown, file: string): Manifest {
       typeof p.release !== 'string' ||
       typeof p.sha256 !== 'string' ||
       !/^[0-9a-f]{64}$/.test(p.sha256) ||
-      typeof p.bytes !== 'number'
+      typeof p.bytes !== 'number' ||
+      typeof p.title !== 'string' ||
+      typeof p.effectiveFrom !== 'string' ||
+      typeof p.effectiveTo !== 'string' ||
+      !isRecord(p.counts) ||
+      typeof p.counts.validCodes !== 'number' ||
+      typeof p.counts.headers !== 'number'
     )
       throw new CodesetError(file, `pack entry ${i + 1} is malformed`);
   }

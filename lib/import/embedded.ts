@@ -1,5 +1,5 @@
 import { CodesetError } from '../codeset/errors';
-import { decodePack, sha256Hex, validateManifest, type ManifestEntry } from '../codeset/pack';
+import { decodePack, sha256Hex, validateManifest, type Manifest, type ManifestEntry } from '../codeset/pack';
 import { discardIncompleteImports, importPack, listReleases } from '../db/releases';
 import type { ImportStatus } from '../storage/items';
 
@@ -17,18 +17,13 @@ export interface EmbeddedImportDeps {
  */
 export async function importEmbeddedPacks(deps: EmbeddedImportDeps): Promise<void> {
   const now = () => new Date().toISOString();
-  await discardIncompleteImports();
-  const manifestPath = '/packs/manifest.json';
-  const manifest = validateManifest(JSON.parse(new TextDecoder().decode(await deps.readPackaged(manifestPath))), manifestPath);
-  const have = new Set((await listReleases()).filter((r) => r.status === 'ready').map((r) => r.sha256));
-  const todo = manifest.packs.filter((p) => !have.has(p.sha256));
-  if (todo.length === 0) {
-    await deps.reportStatus({ phase: 'done', updatedAt: now() });
-    return;
-  }
   let current: ManifestEntry | undefined;
   const started = Date.now();
   try {
+    await discardIncompleteImports();
+    const manifest = await readManifest(deps);
+    const have = new Set((await listReleases()).filter((r) => r.status === 'ready').map((r) => r.sha256));
+    const todo = manifest.packs.filter((p) => !have.has(p.sha256));
     for (const entry of todo) {
       current = entry;
       await deps.reportStatus({ phase: 'importing', title: entry.title, done: 0, total: entry.counts.validCodes + entry.counts.headers, updatedAt: now() });
@@ -42,10 +37,21 @@ export async function importEmbeddedPacks(deps: EmbeddedImportDeps): Promise<voi
         onProgress: (p) => deps.reportStatus({ phase: 'importing', title: entry.title, done: p.done, total: p.total, updatedAt: now() }),
       });
     }
-    await deps.reportStatus({ phase: 'done', durationMs: Date.now() - started, updatedAt: now() });
+    await deps.reportStatus({ phase: 'done', durationMs: todo.length ? Date.now() - started : undefined, updatedAt: now() });
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     await deps.reportStatus({ phase: 'error', title: current?.title, error: `Importing ${current?.title ?? 'the code set'} failed: ${message}`, updatedAt: now() });
     throw err;
   }
+}
+
+async function readManifest(deps: EmbeddedImportDeps): Promise<Manifest> {
+  const path = '/packs/manifest.json';
+  let json: unknown;
+  try {
+    json = JSON.parse(new TextDecoder().decode(await deps.readPackaged(path)));
+  } catch (err) {
+    throw new CodesetError(path, `could not be read (${err instanceof Error ? err.message : String(err)})`);
+  }
+  return validateManifest(json, path);
 }

@@ -28,9 +28,11 @@ export async function gatherSources(sources: string[], log: (msg: string) => voi
       if (stat.isDirectory()) {
         for (const file of listFiles(path)) found.push(...classifyAll(expand({ path: file, bytes: readFileSync(file) }, false)));
       } else {
-        const members = expand({ path, bytes: readFileSync(path) }, true);
+        const file = { path, bytes: readFileSync(path) };
+        const members = expand(file, true);
         const classified = classifyAll(members);
-        if (classified.length === 0 && members.length === 1)
+        // Only a plain file is "not a release file"; a zip with no release file in it is reported below.
+        if (classified.length === 0 && members.length === 1 && members[0] === file)
           throw new CodesetError(source, 'is not an official ICD-10-CM, ICD-10-PCS or HCPCS release file this builder recognises (by name or content)');
         found.push(...classified);
       }

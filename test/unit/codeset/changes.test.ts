@@ -7,7 +7,10 @@ import { parseOrderFile } from '../../../lib/codeset/order-file';
 import { splitLines } from '../../../lib/codeset/text';
 
 const fixture = (name: string) => readFileSync(resolve(import.meta.dirname, '../../fixtures/codeset', name), 'utf8');
-/** order-a → order-b: B880 and Z91012 become headers with new children, L02212 gets a new title, A001 a new short title only. */
+/**
+ * order-a → order-b: B880 and Z91012 become headers with new children, L02212 gets a new long
+ * title, A001 a new short title only.
+ */
 const ORDER_A = parseOrderFile(fixture('order-a.txt'), 'order-a.txt');
 const ORDER_B = parseOrderFile(fixture('order-b.txt'), 'order-b.txt');
 const CODES_ADDENDA = fixture('addenda-sample.txt');
@@ -111,32 +114,36 @@ describe('parseOrderAddenda', () => {
 
 describe('addenda — malformed input', () => {
   const FILE = 'addenda-sample.txt';
+  const refusedAsCodes = (text: string, problem: RegExp) =>
+    expectCodesetError(() => parseCmCodesAddenda(text, FILE), FILE, problem);
+  const refusedAsOrder = (text: string, problem: RegExp) =>
+    expectCodesetError(() => parseOrderAddenda(text, FILE), FILE, problem);
 
   it('refuses empty text and files without records', () => {
-    expectCodesetError(() => parseCmCodesAddenda('', FILE), FILE, /no Add\/Delete\/Revise records/);
-    expectCodesetError(() => parseOrderAddenda('\r\nCodes\r\n      5 additions\r\n', FILE), FILE, /no Add\/Delete\/Revise records/);
+    refusedAsCodes('', /no Add\/Delete\/Revise records/);
+    refusedAsOrder('\r\nCodes\r\n      5 additions\r\n', /no Add\/Delete\/Revise records/);
   });
 
   it('reports a line of garbage with its line number', () => {
-    expectCodesetError(() => parseCmCodesAddenda(withLine(CODES_ADDENDA, 2, 'garbage here'), FILE), FILE, /line 3 is not an addenda record/);
-    expectCodesetError(() => parseCmCodesAddenda(withLine(CODES_ADDENDA, 2, 'Add: B8809 Other acariasis'), FILE), FILE, /line 3 has "Add:" not padded/);
-    expectCodesetError(() => parseCmCodesAddenda(withLine(CODES_ADDENDA, 2, 'Add:         B88.09  Other acariasis'), FILE), FILE, /line 3 has an invalid code "B88.09"/);
+    refusedAsCodes(withLine(CODES_ADDENDA, 2, 'garbage here'), /line 3 is not an addenda record/);
+    refusedAsCodes(withLine(CODES_ADDENDA, 2, 'Add: B8809 Other acariasis'), /line 3 has "Add:" not padded/);
+    refusedAsCodes(withLine(CODES_ADDENDA, 2, 'Add:         B88.09  Other acariasis'), /line 3 has an invalid code "B88.09"/);
   });
 
   it('refuses a file whose records disagree with its summary, or that lost its summary', () => {
-    expectCodesetError(() => parseCmCodesAddenda(withLine(CODES_ADDENDA, 2, null), FILE), FILE, /declares 5 codes additions but the file lists 4/);
+    refusedAsCodes(withLine(CODES_ADDENDA, 2, null), /declares 5 codes additions but the file lists 4/);
     const cut = splitLines(CODES_ADDENDA).slice(0, 9).join('\r\n');
-    expectCodesetError(() => parseCmCodesAddenda(cut, FILE), FILE, /no closing "Codes" summary/);
+    refusedAsCodes(cut, /no closing "Codes" summary/);
   });
 
   it('refuses a "Revise from" without its "Revise to"', () => {
-    expectCodesetError(() => parseCmCodesAddenda(withLine(CODES_ADDENDA, 4, null), FILE), FILE, /line 4 has "Revise from: L02212" without its matching pair/);
+    refusedAsCodes(withLine(CODES_ADDENDA, 4, null), /line 4 has "Revise from: L02212" without its matching pair/);
   });
 
   it('refuses the wrong layout: a codes addenda given as an order addenda and the reverse', () => {
-    expectCodesetError(() => parseOrderAddenda(CODES_ADDENDA, FILE), FILE, /line 1 does not have the order-addenda layout/);
-    expectCodesetError(() => parseCmCodesAddenda(ORDER_ADDENDA, FILE), FILE, /line 1 does not have the codes-addenda layout/);
+    refusedAsOrder(CODES_ADDENDA, /line 1 does not have the order-addenda layout/);
+    refusedAsCodes(ORDER_ADDENDA, /line 1 does not have the codes-addenda layout/);
     const badFlag = splitLines(ORDER_ADDENDA)[2].replace('Add:         1', 'Add:         2');
-    expectCodesetError(() => parseOrderAddenda(withLine(ORDER_ADDENDA, 2, badFlag), FILE), FILE, /line 3 has valid flag "2"/);
+    refusedAsOrder(withLine(ORDER_ADDENDA, 2, badFlag), /line 3 has valid flag "2"/);
   });
 });

@@ -12,7 +12,8 @@ const FILE = 'hcpcs-sample.txt';
  * modifiers A1 and AT (one continuation), codes A0021, A0090 (one continuation), E0100 and G9999
  * (two continuations, discontinued).
  */
-const SAMPLE = decodeText(readFileSync(resolve(import.meta.dirname, '../../fixtures/codeset', FILE)), FILE, 'windows-1252');
+const BYTES = readFileSync(resolve(import.meta.dirname, '../../fixtures/codeset', FILE));
+const SAMPLE = decodeText(BYTES, FILE, 'windows-1252');
 const LINES = splitLines(SAMPLE);
 /** 0-based index of the first record line (after the six disclaimer lines). */
 const FIRST_RECORD = 6;
@@ -71,14 +72,20 @@ describe('parseHcpcs', () => {
 
   it('joins the long description across continuation records', () => {
     expect(release.codes[1].longDescription).toBe(
-      'Non-emergency transportation, per mile - vehicle provided by individual (family member, self, neighbor) with vested interest',
+      'Non-emergency transportation, per mile - vehicle provided by individual (family member, self, neighbor) ' +
+        'with vested interest',
     );
     const discontinued = release.codes[3];
     expect(discontinued.longDescription).toBe(
       'Invented sample service with a description long enough to wrap over three records, to check that the ' +
         'continuation lines are joined in sequence order and nothing else',
     );
-    expect(discontinued).toMatchObject({ actionCode: 'D', terminationDate: '2019-12-31', processingNote: '88', betos: 'Z2' });
+    expect(discontinued).toMatchObject({
+      actionCode: 'D',
+      terminationDate: '2019-12-31',
+      processingNote: '88',
+      betos: 'Z2',
+    });
   });
 
   it('reads modifiers with only the fields that apply to them', () => {
@@ -101,38 +108,40 @@ describe('parseHcpcs', () => {
 });
 
 describe('parseHcpcs — malformed input', () => {
+  const expectRefused = (text: string, problem: RegExp) => expectCodesetError(() => parseHcpcs(text, FILE), problem);
+
   it('refuses text without records', () => {
-    expectCodesetError(() => parseHcpcs('', FILE), /no HCPCS records/);
-    expectCodesetError(() => parseHcpcs(LINES.slice(0, FIRST_RECORD).join('\r\n'), FILE), /no HCPCS records/);
-    expectCodesetError(() => parseHcpcs('00001 A000    1 Cholera due to Vibrio cholerae\r\n', FILE), /no HCPCS records/);
+    expectRefused('', /no HCPCS records/);
+    expectRefused(LINES.slice(0, FIRST_RECORD).join('\r\n'), /no HCPCS records/);
+    expectRefused('00001 A000    1 Cholera due to Vibrio cholerae\r\n', /no HCPCS records/);
   });
 
   it('reports a line of garbage among the records with its line number', () => {
-    expectCodesetError(() => parseHcpcs(withLine(9, 'this line is not a record'), FILE), /line 10 is not an HCPCS record/);
+    expectRefused(withLine(9, 'this line is not a record'), /line 10 is not an HCPCS record/);
   });
 
   it('reports truncated and over-long records', () => {
-    expectCodesetError(() => parseHcpcs(withLine(9, LINES[9].slice(0, 150)), FILE), /line 10 is a truncated record for A0021/);
-    expectCodesetError(() => parseHcpcs(withLine(9, LINES[9] + 'X'), FILE), /line 10 is 321 characters long/);
+    expectRefused(withLine(9, LINES[9].slice(0, 150)), /line 10 is a truncated record for A0021/);
+    expectRefused(withLine(9, LINES[9] + 'X'), /line 10 is 321 characters long/);
   });
 
   it('refuses a record whose record id does not fit its code', () => {
     const asModifierId = LINES[9].slice(0, 10) + '7' + LINES[9].slice(11);
-    expectCodesetError(() => parseHcpcs(withLine(9, asModifierId), FILE), /line 10 has record id 7/);
+    expectRefused(withLine(9, asModifierId), /line 10 has record id 7/);
     const unknownId = LINES[9].slice(0, 10) + '5' + LINES[9].slice(11);
-    expectCodesetError(() => parseHcpcs(withLine(9, unknownId), FILE), /line 10 is not an HCPCS record/);
+    expectRefused(withLine(9, unknownId), /line 10 is not an HCPCS record/);
   });
 
   it('refuses continuation records that do not follow their code, or come out of order', () => {
     // Dropping A0090's first line leaves its continuation after A0021.
-    expectCodesetError(() => parseHcpcs(withLine(10, null), FILE), /line 11 continues A0090/);
+    expectRefused(withLine(10, null), /line 11 continues A0090/);
     const outOfOrder = withLine(14, LINES[14].replace('G999900200', 'G999900400'));
-    expectCodesetError(() => parseHcpcs(outOfOrder, FILE), /line 16 has sequence 00300 out of order for G9999/);
+    expectRefused(outOfOrder, /line 16 has sequence 00300 out of order for G9999/);
   });
 
   it('refuses repeated codes and bad dates', () => {
-    expectCodesetError(() => parseHcpcs(withLine(12, LINES[9]), FILE), /line 13 repeats procedure A0021/);
+    expectRefused(withLine(12, LINES[9]), /line 13 repeats procedure A0021/);
     const badDate = LINES[9].slice(0, 268) + '1985-1-1' + LINES[9].slice(276);
-    expectCodesetError(() => parseHcpcs(withLine(9, badDate), FILE), /line 10 has addedDate "1985-1-1" for A0021/);
+    expectRefused(withLine(9, badDate), /line 10 has code-added date "1985-1-1" for A0021/);
   });
 });

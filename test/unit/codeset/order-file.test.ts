@@ -24,20 +24,21 @@ describe('parseOrderFile', () => {
   });
 
   it('gives the same result for LF line endings', () => {
-    expect(parseOrderFile(LINES.join('\n'), 'order.txt')).toEqual(parseOrderFile(LINES.join('\r\n'), 'order.txt'));
+    expect(parseOrderFile(LINES.join('\n') + '\n', 'order.txt')).toEqual(parseOrderFile(LINES.join('\r\n') + '\r\n', 'order.txt'));
   });
 
   it('reads the FY2026 categories with a letter in second place', () => {
-    expect(parseOrderFile(record(1, 'QA0', 0, 'Neurodev disord', 'Neurodevelopmental disorders'), 'o.txt')[0].code).toBe('QA0');
+    expect(parseOrderFile(record(1, 'QA0', 0, 'Neurodev disord', 'Neurodevelopmental disorders') + '\r\n', 'o.txt')[0].code).toBe('QA0');
   });
 
   const bad: Array<[string, string, RegExp]> = [
     ['an empty file', '', /no records/],
-    ['a line that is not a record', 'hello world, this is not an order file', /line 1 is not an order-file record/],
-    ['a bad valid flag', record(1, 'E11', 1, 'x', 'y').replace(/^(.{14})1/, '$12'), /line 1 has valid flag "2"/],
-    ['an invalid code', record(1, 'E1$', 1, 'x', 'y'), /line 1 has an invalid code "E1\$"/],
-    ['a repeated code', [LINES[1], LINES[1]].join('\n'), /line 2 repeats code E1122/],
-    ['a record cut short', LINES[0] + '\n' + LINES[1].slice(0, 12), /line 2 is not an order-file record/],
+    ['a line that is not a record', 'hello world, this is not an order file\n', /line 1 is not an order-file record/],
+    ['a bad valid flag', record(1, 'E11', 1, 'x', 'y').replace(/^(.{14})1/, '$12') + '\n', /line 1 has valid flag "2"/],
+    ['an invalid code', record(1, 'E1$', 1, 'x', 'y') + '\n', /line 1 has an invalid code "E1\$"/],
+    ['a repeated code', [LINES[1], LINES[1]].join('\n') + '\n', /line 2 repeats code E1122/],
+    ['a record cut short inside the code', LINES[0] + '\n' + LINES[1].slice(0, 12) + '\n', /line 2 is not an order-file record/],
+    ['a file cut off inside a title', LINES[0] + '\n' + LINES[1].slice(0, 40), /ends in the middle of line 2 \(truncated\?\)/],
   ];
   for (const [what, text, message] of bad)
     it(`rejects ${what}, naming the file and line`, () => {
