@@ -10,7 +10,8 @@ function ensureEmbeddedImport(): Promise<void> {
   importRun ??= importEmbeddedPacks({
     readPackaged: async (path) => {
       // Only the extension's own packaged files: runtime.getURL never points outside the package.
-      const res = await fetch(browser.runtime.getURL(path as '/packs/manifest.json'));
+      // (The packs are generated at build time, so WXT's PublicPath type may not list them yet.)
+      const res = await fetch(browser.runtime.getURL(path as Parameters<typeof browser.runtime.getURL>[0]));
       if (!res.ok) throw new Error(`${path} is missing from the extension package (${res.status})`);
       return new Uint8Array(await res.arrayBuffer());
     },

@@ -95,6 +95,35 @@ describe('first run: embedded packs import offline into IndexedDB', () => {
     await page.close();
   });
 
+  it('shows import progress and import errors reported by the worker', async () => {
+    const page = await session.context.newPage();
+    await page.goto(`chrome-extension://${session.extensionId}/sidepanel.html`);
+    await page.locator('[data-testid="release"]').first().waitFor();
+    // The worker reports through this storage item; set it as the worker does mid-import.
+    const setStatus = (status: object) =>
+      page.evaluate(async (s) => {
+        const ext = (globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } }).chrome;
+        await ext.storage.local.set({ importStatus: s });
+      }, status);
+    await setStatus({ phase: 'importing', title: 'ICD-10-CM FY2026', done: 49_093, total: 98_186, updatedAt: new Date().toISOString() });
+    const progress = page.locator('[data-testid="import-progress"]');
+    await progress.waitFor();
+    await expect(progress.textContent()).resolves.toContain('Importing ICD-10-CM FY2026… 50%');
+    await page.screenshot({ path: `${SHOTS}/import-progress.png` });
+
+    await setStatus({ phase: 'error', title: 'ICD-10-CM FY2026', error: 'Importing ICD-10-CM FY2026 failed: <b>quota</b> exceeded', updatedAt: new Date().toISOString() });
+    const error = page.locator('[data-testid="import-error"]');
+    await error.waitFor();
+    // Text from the worker is shown as text, never interpreted as markup.
+    await expect(error.textContent()).resolves.toContain('failed: <b>quota</b> exceeded');
+    await expect(error.locator('b').count()).resolves.toBe(0);
+
+    // "Try again" asks the worker to import; the packs are already in, so it reports done.
+    await error.getByRole('button', { name: 'Try again' }).click();
+    await error.waitFor({ state: 'detached' });
+    await page.close();
+  });
+
   it('sent nothing off the computer', () => {
     // Every request the browser tried to send off the machine went to the recording proxy.
     // Chromium itself still calls its own Google service hosts at start-up (seen in runs without
