@@ -66,9 +66,9 @@ export function packFileName(system: CodeSystem, release: string): string {
   return `${system}-${release}.pack.json.gz`;
 }
 
-/** Serialises a pack deterministically (gzip with no timestamp, fixed key order). */
-export function encodePack(pack: Pack): Uint8Array {
-  const ordered: Pack = {
+/** The header fields of a pack, in their fixed order (also what the manifest repeats). */
+export function packHeader(pack: PackHeader): PackHeader {
+  return {
     format: pack.format,
     formatVersion: pack.formatVersion,
     system: pack.system,
@@ -78,6 +78,13 @@ export function encodePack(pack: Pack): Uint8Array {
     effectiveTo: pack.effectiveTo,
     sources: pack.sources,
     counts: pack.counts,
+  };
+}
+
+/** Serialises a pack deterministically (gzip with no timestamp, fixed key order). */
+export function encodePack(pack: Pack): Uint8Array {
+  const ordered: Pack = {
+    ...packHeader(pack),
     codes: pack.codes,
     sections: Object.fromEntries(Object.keys(pack.sections).sort().map((k) => [k, pack.sections[k]])),
   };

@@ -1,5 +1,5 @@
 import { buildPack, groupSources } from '../../lib/codeset/build-pack';
-import { encodePack, packFileName, sha256Hex, type ManifestEntry } from '../../lib/codeset/pack';
+import { encodePack, packFileName, packHeader, sha256Hex, type ManifestEntry } from '../../lib/codeset/pack';
 import type { CodeSystem } from '../../lib/codeset/releases';
 import { gatherSources } from './gather';
 import { writeOutput, type EncodedPack } from './write-output';
@@ -46,15 +46,7 @@ export async function runBuild(opts: BuildOptions): Promise<BuildReport[]> {
     const rawBytes = new TextEncoder().encode(JSON.stringify(pack)).length;
     const entry: ManifestEntry = {
       file: packFileName(pack.system, pack.release),
-      format: pack.format,
-      formatVersion: pack.formatVersion,
-      system: pack.system,
-      release: pack.release,
-      title: pack.title,
-      effectiveFrom: pack.effectiveFrom,
-      effectiveTo: pack.effectiveTo,
-      sources: pack.sources,
-      counts: pack.counts,
+      ...packHeader(pack),
       sha256: await sha256Hex(bytes),
       bytes: bytes.length,
     };

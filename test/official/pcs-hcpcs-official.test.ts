@@ -94,6 +94,11 @@ describe.skipIf(!officialDir)('official ICD-10-PCS tables, HCPCS and CM changes'
       diff = diffReleases(cm2025, cm2026);
     });
 
+    /** An addenda file must list exactly the added, deleted and revised codes the order-file diff finds. */
+    const expectSameCodesAsDiff = (addenda: ReleaseChanges) => {
+      for (const kind of ['added', 'deleted', 'revised'] as const) expect(sortedCodes(addenda[kind]), kind).toEqual(sortedCodes(diff[kind]));
+    };
+
     it('FY2025 order file has 74,260 valid codes', () => {
       expect(validCodes(cm2025)).toHaveLength(74_260);
     });
@@ -106,18 +111,14 @@ describe.skipIf(!officialDir)('official ICD-10-PCS tables, HCPCS and CM changes'
     it('the codes addenda lists the same added, deleted and revised codes', () => {
       const rel = 'icd10cm/2026/icd10cm_codes_addenda_2026.txt';
       const addenda = parseCmCodesAddenda(read(rel), rel);
-      expect(sortedCodes(addenda.added)).toEqual(sortedCodes(diff.added));
-      expect(sortedCodes(addenda.deleted)).toEqual(sortedCodes(diff.deleted));
-      expect(sortedCodes(addenda.revised)).toEqual(sortedCodes(diff.revised));
+      expectSameCodesAsDiff(addenda);
       expect(addenda.revised).toHaveLength(38);
     });
 
     it('the order addenda gives the same codes and lists the header changes', () => {
       const rel = 'icd10cm/2026/icd10cm_order_addenda_2026.txt';
       const addenda = parseOrderAddenda(read(rel), rel);
-      expect(sortedCodes(addenda.added)).toEqual(sortedCodes(diff.added));
-      expect(sortedCodes(addenda.deleted)).toEqual(sortedCodes(diff.deleted));
-      expect(sortedCodes(addenda.revised)).toEqual(sortedCodes(diff.revised));
+      expectSameCodesAsDiff(addenda);
       expect(addenda.headers.added).toHaveLength(143);
     });
   });

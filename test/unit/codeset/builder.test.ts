@@ -11,6 +11,7 @@ import { downloadBytes } from '../../../lib/codeset/download';
 import { CodesetError } from '../../../lib/codeset/errors';
 import { decodePack, validateManifest, type Manifest } from '../../../lib/codeset/pack';
 import { runBuild } from '../../../scripts/codeset/run-build';
+import { expectCodesetErrorAsync } from '../../support/codeset-error';
 
 const REPO = resolve(import.meta.dirname, '../../..');
 const RELEASES = join(REPO, 'test/fixtures/releases');
@@ -443,18 +444,12 @@ describe('runBuild and downloadBytes — sources from a URL', () => {
 
   it('downloadBytes times out on a server that never answers', async () => {
     const url = `${base}/hang`;
-    const err = await downloadBytes(url, { timeoutMs: 200 }).catch((e: unknown) => e);
-    expect(err).toBeInstanceOf(CodesetError);
-    expect((err as CodesetError).file).toBe(url);
-    expect((err as CodesetError).message).toMatch(/could not be downloaded \(no complete answer within/);
+    await expectCodesetErrorAsync(() => downloadBytes(url, { timeoutMs: 200 }), url, /could not be downloaded \(no complete answer within/);
   });
 
   it('downloadBytes times out on a server that stalls mid-body', async () => {
     const url = `${base}/stall`;
-    const err = await downloadBytes(url, { timeoutMs: 200 }).catch((e: unknown) => e);
-    expect(err).toBeInstanceOf(CodesetError);
-    expect((err as CodesetError).message).toContain(url);
-    expect((err as CodesetError).message).toMatch(/download broke off after 100 bytes \(no complete answer within/);
+    await expectCodesetErrorAsync(() => downloadBytes(url, { timeoutMs: 200 }), url, /download broke off after 100 bytes \(no complete answer within/);
   });
 
   it('downloadBytes refuses a declared size over maxBytes', async () => {

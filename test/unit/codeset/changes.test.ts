@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { diffReleases, parseCmCodesAddenda, parseOrderAddenda } from '../../../lib/codeset/changes';
-import { CodesetError } from '../../../lib/codeset/errors';
 import { parseOrderFile } from '../../../lib/codeset/order-file';
 import { splitLines } from '../../../lib/codeset/text';
+import { expectCodesetError } from '../../support/codeset-error';
 
 const fixture = (name: string) => readFileSync(resolve(import.meta.dirname, '../../fixtures/codeset', name), 'utf8');
 /**
@@ -16,18 +16,6 @@ const ORDER_B = parseOrderFile(fixture('order-b.txt'), 'order-b.txt');
 const CODES_ADDENDA = fixture('addenda-sample.txt');
 const ORDER_ADDENDA = fixture('order-addenda-sample.txt');
 const PCS_ADDENDA = fixture('pcs-order-addenda-sample.txt');
-
-function expectCodesetError(run: () => unknown, file: string, problem: RegExp) {
-  let caught: unknown;
-  try {
-    run();
-  } catch (err) {
-    caught = err;
-  }
-  expect(caught).toBeInstanceOf(CodesetError);
-  expect((caught as CodesetError).message).toContain(file);
-  expect((caught as CodesetError).message).toMatch(problem);
-}
 
 /** The text with line `index` (0-based) replaced or removed, CRLF as published. */
 function withLine(text: string, index: number, line: string | null): string {

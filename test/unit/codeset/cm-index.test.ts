@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { flattenIndex, parseCmIndex, parseIndexCode, type CmIndex } from '../../../lib/codeset/cm-index';
-import { CodesetError } from '../../../lib/codeset/errors';
+import { expectCodesetError } from '../../support/codeset-error';
 
 const fixture = (name: string) => readFileSync(resolve(import.meta.dirname, '../../fixtures/codeset', name), 'utf8');
 const INDEX = fixture('cm-index-sample.xml');
@@ -12,19 +12,6 @@ function mainTerm(index: CmIndex, title: string) {
   const found = index.letters.flatMap((l) => l.mainTerms).find((t) => t.title === title);
   if (!found) throw new Error(`no main term ${title}`);
   return found;
-}
-
-/** Expects a CodesetError that names the file. */
-function expectCodesetError(run: () => unknown, file: string, problem: RegExp) {
-  let caught: unknown;
-  try {
-    run();
-  } catch (err) {
-    caught = err;
-  }
-  expect(caught).toBeInstanceOf(CodesetError);
-  expect((caught as CodesetError).message).toContain(file);
-  expect((caught as CodesetError).message).toMatch(problem);
 }
 
 describe('parseCmIndex — Alphabetic Index', () => {

@@ -8,7 +8,7 @@ import {
   parseNeoplasmTable,
   type TableRow,
 } from '../../../lib/codeset/cm-tables';
-import { CodesetError } from '../../../lib/codeset/errors';
+import { expectCodesetError } from '../../support/codeset-error';
 
 const fixture = (name: string) => readFileSync(resolve(import.meta.dirname, '../../fixtures/codeset', name), 'utf8');
 const DRUG = fixture('cm-drug-sample.xml');
@@ -18,18 +18,6 @@ const NEOPLASM = fixture('cm-neoplasm-sample.xml');
 function printed<K extends string>(row: TableRow<K> | undefined, keys: readonly K[]): string[] {
   if (!row) throw new Error('row not found');
   return keys.map((k) => row.cells[k]?.raw ?? '');
-}
-
-function expectCodesetError(run: () => unknown, file: string, problem: RegExp) {
-  let caught: unknown;
-  try {
-    run();
-  } catch (err) {
-    caught = err;
-  }
-  expect(caught).toBeInstanceOf(CodesetError);
-  expect((caught as CodesetError).message).toContain(file);
-  expect((caught as CodesetError).message).toMatch(problem);
 }
 
 describe('parseDrugTable', () => {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { applicableNotes, impliedValidCodes, indexDiags, parseTabular, sevenChrDefFor } from '../../../lib/codeset/cm-tabular';
-import { CodesetError } from '../../../lib/codeset/errors';
+import { expectCodesetError } from '../../support/codeset-error';
 
 const FILE = 'cm-tabular-sample.xml';
 const xml = readFileSync(resolve(import.meta.dirname, '../../fixtures/codeset', FILE), 'utf8');
@@ -82,15 +82,7 @@ describe('parseTabular on bad input', () => {
   ];
   for (const [what, text, message] of cases)
     it(`rejects ${what} with an error naming the file`, () => {
-      const err = (() => {
-        try {
-          parseTabular(text, FILE);
-        } catch (e) {
-          return e;
-        }
-      })();
-      expect(err).toBeInstanceOf(CodesetError);
-      expect((err as Error).message).toMatch(new RegExp(`^${FILE}: `));
-      expect((err as Error).message).toMatch(message);
+      expectCodesetError(() => parseTabular(text, FILE), FILE, message);
+      expect(() => parseTabular(text, FILE)).toThrow(new RegExp(`^${FILE}: `));
     });
 });

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CodesetError } from '../../../lib/codeset/errors';
 import { parseHcpcs } from '../../../lib/codeset/hcpcs';
 import { decodeText, splitLines } from '../../../lib/codeset/text';
+import { expectCodesetError } from '../../support/codeset-error';
 
 const FILE = 'hcpcs-sample.txt';
 /**
@@ -17,18 +17,6 @@ const SAMPLE = decodeText(BYTES, FILE, 'windows-1252');
 const LINES = splitLines(SAMPLE);
 /** 0-based index of the first record line (after the six disclaimer lines). */
 const FIRST_RECORD = 6;
-
-function expectCodesetError(run: () => unknown, problem: RegExp) {
-  let caught: unknown;
-  try {
-    run();
-  } catch (err) {
-    caught = err;
-  }
-  expect(caught).toBeInstanceOf(CodesetError);
-  expect((caught as CodesetError).message).toContain(FILE);
-  expect((caught as CodesetError).message).toMatch(problem);
-}
 
 /** The sample with line `index` (0-based) replaced, CRLF as in the official file. */
 function withLine(index: number, line: string | null): string {
@@ -108,7 +96,7 @@ describe('parseHcpcs', () => {
 });
 
 describe('parseHcpcs — malformed input', () => {
-  const expectRefused = (text: string, problem: RegExp) => expectCodesetError(() => parseHcpcs(text, FILE), problem);
+  const expectRefused = (text: string, problem: RegExp) => expectCodesetError(() => parseHcpcs(text, FILE), FILE, problem);
 
   it('refuses text without records', () => {
     expectRefused('', /no HCPCS records/);

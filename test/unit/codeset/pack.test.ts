@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { gunzipSync, gzipSync, strFromU8, strToU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { CodesetError } from '../../../lib/codeset/errors';
 import {
   MANIFEST_FORMAT,
   PACK_FORMAT,
@@ -14,6 +13,7 @@ import {
   type ManifestEntry,
   type Pack,
 } from '../../../lib/codeset/pack';
+import { expectCodesetError } from '../../support/codeset-error';
 
 const FILE = 'icd10cm-2099.pack.json.gz';
 
@@ -42,20 +42,6 @@ function samplePack(overrides: Partial<Pack> = {}): Pack {
 
 /** gzip of a JSON document, for packs that encodePack would never produce. */
 const gzJson = (value: unknown) => gzipSync(strToU8(JSON.stringify(value)));
-
-/** Expects a CodesetError naming the file and describing the problem. */
-function expectPackError(run: () => unknown, problem: RegExp, file = FILE) {
-  let caught: unknown;
-  try {
-    run();
-  } catch (err) {
-    caught = err;
-  }
-  expect(caught).toBeInstanceOf(CodesetError);
-  expect((caught as CodesetError).file).toBe(file);
-  expect((caught as CodesetError).message).toContain(file);
-  expect((caught as CodesetError).message).toMatch(problem);
-}
 
 describe('encodePack / decodePack', () => {
   it('round-trips a pack', () => {
@@ -99,74 +85,75 @@ describe('encodePack / decodePack', () => {
 
 describe('decodePack — refuses bad packs with a message naming the file', () => {
   it('garbage bytes', () => {
-    expectPackError(() => decodePack(strToU8('this is not a pack at all'), FILE), /not a Coder Lens pack \(not gzip data/);
+    expectCodesetError(() => decodePack(strToU8('this is not a pack at all'), FILE), FILE, /not a Coder Lens pack \(not gzip data/);
   });
 
   it('empty input', () => {
-    expectPackError(() => decodePack(new Uint8Array(0), FILE), /not a Coder Lens pack/);
+    expectCodesetError(() => decodePack(new Uint8Array(0), FILE), FILE, /not a Coder Lens pack/);
   });
 
   it('truncated gzip', () => {
     const bytes = encodePack(samplePack());
-    expectPackError(() => decodePack(bytes.subarray(0, Math.floor(bytes.length / 2)), FILE), /not gzip data, or the download is truncated/);
+    expectCodesetError(() => decodePack(bytes.subarray(0, Math.floor(bytes.length / 2)), FILE), FILE, /not gzip data, or the download is truncated/);
   });
 
   it('gzip of something that is not JSON', () => {
-    expectPackError(() => decodePack(gzipSync(strToU8('<xml>not json</xml>')), FILE), /content is not valid JSON/);
+    expectCodesetError(() => decodePack(gzipSync(strToU8('<xml>not json</xml>')), FILE), FILE, /content is not valid JSON/);
   });
 
   it('JSON without the format field', () => {
     const { format: _format, ...rest } = samplePack();
-    expectPackError(() => decodePack(gzJson(rest), FILE), /format field missing/);
+    expectCodesetError(() => decodePack(gzJson(rest), FILE), FILE, /format field missing/);
   });
 
   it('JSON that is not an object', () => {
-    expectPackError(() => decodePack(gzJson([1, 2, 3]), FILE), /format field missing/);
+    expectCodesetError(() => decodePack(gzJson([1, 2, 3]), FILE), FILE, /format field missing/);
   });
 
   it('a newer format version', () => {
-    expectPackError(() => decodePack(gzJson({ ...samplePack(), formatVersion: 2 }), FILE), /pack format version 2; this version of Coder Lens reads version 1/);
+    expectCodesetError(() => decodePack(gzJson({ ...samplePack(), formatVersion: 2 }), FILE), FILE, /pack format version 2; this version of Coder Lens reads version 1/);
   });
 
   it('an unknown code system', () => {
-    expectPackError(() => decodePack(gzJson({ ...samplePack(), system: 'icd9cm' }), FILE), /unknown code system "icd9cm"/);
+    expectCodesetError(() => decodePack(gzJson({ ...samplePack(), system: 'icd9cm' }), FILE), FILE, /unknown code system "icd9cm"/);
   });
 
   it('effective dates that are not ISO dates', () => {
-    expectPackError(() => decodePack(gzJson({ ...samplePack(), effectiveFrom: '10/01/2098' }), FILE), /effective dates that are not yyyy-mm-dd/);
+    expectCodesetError(() => decodePack(gzJson({ ...samplePack(), effectiveFrom: '10/01/2098' }), FILE), FILE, /effective dates that are not yyyy-mm-dd/);
   });
 
   it('no codes', () => {
-    expectPackError(() => decodePack(gzJson({ ...samplePack(), codes: [], counts: { validCodes: 0, headers: 0 } }), FILE), /contains no codes/);
+    expectCodesetError(() => decodePack(gzJson({ ...samplePack(), codes: [], counts: { validCodes: 0, headers: 0 } }), FILE), FILE, /contains no codes/);
   });
 
   it('a code that does not fit the system pattern', () => {
     const pack = samplePack();
     pack.codes[2] = ['E11.22', 1, 'dotted code'];
-    expectPackError(() => decodePack(gzJson(pack), FILE), /code row 3 has "E11\.22", which is not a icd10cm code/);
+    expectCodesetError(() => decodePack(gzJson(pack), FILE), FILE, /code row 3 has "E11\.22", which is not a icd10cm code/);
   });
 
   it('a PCS pack with a code PCS cannot have (PCS never uses the letters I and O)', () => {
     const pack = samplePack({ system: 'icd10pcs', codes: [['0DTJ0ZZ', 1, 'Resection of Appendix, Open Approach'], ['I10', 1, 'not PCS']], counts: { validCodes: 2, headers: 0 } });
-    expectPackError(() => decodePack(gzJson(pack), FILE), /code row 2 has "I10", which is not a icd10pcs code/);
+    expectCodesetError(() => decodePack(gzJson(pack), FILE), FILE, /code row 2 has "I10", which is not a icd10pcs code/);
   });
 
   it('a malformed row', () => {
     const pack = samplePack();
     (pack.codes as unknown[])[1] = ['E112', 2, 'bad flag'];
-    expectPackError(() => decodePack(gzJson(pack), FILE), /code row 2 is malformed/);
+    expectCodesetError(() => decodePack(gzJson(pack), FILE), FILE, /code row 2 is malformed/);
   });
 
   it('a duplicate code', () => {
     const pack = samplePack();
     pack.codes.push(['E1122', 1, 'again']);
     pack.counts = { validCodes: 4, headers: 2 };
-    expectPackError(() => decodePack(gzJson(pack), FILE), /code E1122 appears twice/);
+    expectCodesetError(() => decodePack(gzJson(pack), FILE), FILE, /code E1122 appears twice/);
   });
 
   it('counts that do not match the rows (right shape, wrong content)', () => {
-    expectPackError(
+    expectCodesetError(
       () => decodePack(encodePack(samplePack({ counts: { validCodes: 4, headers: 1 } })), FILE),
+      FILE,
       /counts do not match its content \(header says 4 valid \/ 1 headers, rows have 3 \/ 2\)/,
     );
   });
@@ -205,7 +192,7 @@ describe('validateManifest', () => {
     ['an unknown system', { system: 'cpt' }],
     ['a missing byte size', { bytes: undefined }],
   ])('rejects an entry with %s', (_what, bad) => {
-    expectPackError(() => validateManifest(manifest(entry(), { ...entry(), ...bad }), 'manifest.json'), /pack entry 2 is malformed/, 'manifest.json');
+    expectCodesetError(() => validateManifest(manifest(entry(), { ...entry(), ...bad }), 'manifest.json'), 'manifest.json', /pack entry 2 is malformed/);
   });
 
   it.each([
@@ -214,6 +201,6 @@ describe('validateManifest', () => {
     ['packs not a list', { format: MANIFEST_FORMAT, formatVersion: 1, packs: {} }],
     ['null', null],
   ])('rejects a document with %s', (_what, doc) => {
-    expectPackError(() => validateManifest(doc, 'manifest.json'), /is not a Coder Lens pack manifest/, 'manifest.json');
+    expectCodesetError(() => validateManifest(doc, 'manifest.json'), 'manifest.json', /is not a Coder Lens pack manifest/);
   });
 });

@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CodesetError } from '../../../lib/codeset/errors';
 import {
   describePcsCode,
   expandPcsCodes,
@@ -9,22 +8,11 @@ import {
   indexPcsTables,
   parsePcsTables,
 } from '../../../lib/codeset/pcs-tables';
+import { expectCodesetError } from '../../support/codeset-error';
 
 const FILE = 'pcs-tables-sample.xml';
 /** Two tables in the official layout and CRLF line endings (001 with two rows, D00 with one). */
 const SAMPLE = readFileSync(resolve(import.meta.dirname, '../../fixtures/codeset', FILE), 'utf8');
-
-function expectCodesetError(run: () => unknown, problem: RegExp) {
-  let caught: unknown;
-  try {
-    run();
-  } catch (err) {
-    caught = err;
-  }
-  expect(caught).toBeInstanceOf(CodesetError);
-  expect((caught as CodesetError).message).toContain(FILE);
-  expect((caught as CodesetError).message).toMatch(problem);
-}
 
 /** Replaces exactly one occurrence, so a test cannot silently mutate nothing. */
 function mutate(from: string, to: string): string {
@@ -129,7 +117,7 @@ describe('describePcsCode', () => {
 });
 
 describe('parsePcsTables — malformed input', () => {
-  const expectRefused = (xml: string, problem: RegExp) => expectCodesetError(() => parsePcsTables(xml, FILE), problem);
+  const expectRefused = (xml: string, problem: RegExp) => expectCodesetError(() => parsePcsTables(xml, FILE), FILE, problem);
   const QUALIFIER_AXIS = [
     '      <axis pos="7" values="1">',
     '        <title>Qualifier</title>',

@@ -1,6 +1,6 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { PACK_FORMAT, PACK_FORMAT_VERSION, encodePack, sha256Hex, type CodeRow, type Pack } from '../../../lib/codeset/pack';
+import { encodePack, sha256Hex, type CodeRow, type Pack } from '../../../lib/codeset/pack';
 import { getDb, resetDbForTests } from '../../../lib/db/open';
 import {
   discardIncompleteImports,
@@ -14,6 +14,7 @@ import {
   releaseId,
   type ImportProgress,
 } from '../../../lib/db/releases';
+import { cmPackBuilder } from '../../support/packs';
 
 const CM_CODES: CodeRow[] = [
   ['E11', 0, 'Type 2 diabetes mellitus'],
@@ -23,25 +24,7 @@ const CM_CODES: CodeRow[] = [
   ['I10', 1, 'Essential (primary) hypertension'],
 ];
 
-function cmPack(release: string, overrides: Partial<Pack> = {}): Pack {
-  const codes = overrides.codes ?? CM_CODES;
-  const valid = codes.reduce((n, r) => n + r[1], 0);
-  const year = Number(release);
-  return {
-    format: PACK_FORMAT,
-    formatVersion: PACK_FORMAT_VERSION,
-    system: 'icd10cm',
-    release,
-    title: `ICD-10-CM FY${release}`,
-    effectiveFrom: `${year - 1}-10-01`,
-    effectiveTo: `${year}-09-30`,
-    sources: [{ name: `icd10cm_order_${release}.txt`, sha256: 'c'.repeat(64), bytes: 1000 }],
-    counts: { validCodes: valid, headers: codes.length - valid },
-    codes,
-    sections: { index: { title: 'Index', terms: [{ t: 'Diabetes', c: 'E11.9' }] } },
-    ...overrides,
-  };
-}
+const cmPack = cmPackBuilder({ codes: CM_CODES, sections: { index: { title: 'Index', terms: [{ t: 'Diabetes', c: 'E11.9' }] } } });
 
 /** Imports a pack under the sha256 of its encoded bytes, as the real import does. */
 async function importAs(pack: Pack, activate: 'always' | 'if-newer' = 'if-newer', onProgress?: (p: ImportProgress) => void) {

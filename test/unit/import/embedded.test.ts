@@ -2,7 +2,6 @@ import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import {
   MANIFEST_FORMAT,
-  PACK_FORMAT,
   PACK_FORMAT_VERSION,
   encodePack,
   packFileName,
@@ -16,6 +15,7 @@ import { resetDbForTests } from '../../../lib/db/open';
 import { getActiveReleases, getAllCodes, getCode, listReleases } from '../../../lib/db/releases';
 import { importEmbeddedPacks } from '../../../lib/import/embedded';
 import type { ImportStatus } from '../../../lib/storage/items';
+import { cmPackBuilder } from '../../support/packs';
 
 const CODES: CodeRow[] = [
   ['E11', 0, 'Type 2 diabetes mellitus'],
@@ -24,23 +24,7 @@ const CODES: CodeRow[] = [
   ['I10', 1, 'Essential (primary) hypertension'],
 ];
 
-function cmPack(release: string, overrides: Partial<Pack> = {}): Pack {
-  const year = Number(release);
-  return {
-    format: PACK_FORMAT,
-    formatVersion: PACK_FORMAT_VERSION,
-    system: 'icd10cm',
-    release,
-    title: `ICD-10-CM FY${release}`,
-    effectiveFrom: `${year - 1}-10-01`,
-    effectiveTo: `${year}-09-30`,
-    sources: [{ name: `icd10cm_order_${release}.txt`, sha256: 'c'.repeat(64), bytes: 1000 }],
-    counts: { validCodes: 3, headers: 1 },
-    codes: CODES,
-    sections: {},
-    ...overrides,
-  };
-}
+const cmPack = cmPackBuilder({ codes: CODES });
 
 interface Packaged {
   files: Map<string, Uint8Array>;
