@@ -17,7 +17,6 @@ export interface CatalogEntry {
  * When CMS re-issues a zip mid-year it sometimes adds a suffix ("-updated-…"): then pass the
  * file or URL with --source.
  */
-export const CATALOG_YEARS = [2024, 2025, 2026, 2027] as const;
 
 export function catalogFor(year: number, systems: readonly CodeSystem[] = ['icd10cm', 'icd10pcs']): CatalogEntry[] {
   const entries: CatalogEntry[] = [
