@@ -1,0 +1,182 @@
+import type { Pack } from '../codeset/pack';
+import type { CodeSystem } from '../codeset/releases';
+import { codeMatches, looksLikeCode } from './code-query';
+import { defaultLexicon } from './default-lexicon';
+import { buildIndexData, KINDS, systemOf, type SearchIndexData } from './index-data';
+import type { Lexicon } from './lexicon';
+import { parseQuery, Vocabulary, type QueryGroup } from './query';
+import type { MatchReason, SearchEngine, SearchOptions, SearchResult } from './types';
+
+const MAX_QUERY_CHARS = 256;
+/** A header is shown, but a valid code of equal merit ranks above it: only valid codes are reported. */
+const HEADER_FACTOR = 0.9;
+/** A document whose every essential word was asked for is an especially good match. */
+const FULL_MATCH_BONUS = 1.25;
+
+export interface SearchEngineWithStats extends SearchEngine {
+  stats(): { codes: number; docs: number; terms: number; buildMs: number };
+  data: SearchIndexData;
+}
+
+/** Builds an engine over packs (one release per code system). */
+export function createSearchEngine(packs: Pack[], lexicon: Lexicon = defaultLexicon()): SearchEngineWithStats {
+  const t0 = performance.now();
+  const data = buildIndexData(packs);
+  return engineFromData(data, lexicon, performance.now() - t0);
+}
+
+/** An engine over a prepared index (built earlier, e.g. restored from IndexedDB in a worker). */
+export function engineFromData(data: SearchIndexData, lexicon: Lexicon = defaultLexicon(), buildMs = 0): SearchEngineWithStats {
+  const vocab = new Vocabulary(data);
+  const nDocs = data.docCode.length;
+  const nCodes = data.code.length;
+  // Scratch buffers reused by every query: no allocation proportional to the index per keystroke.
+  const docScore = new Float32Array(nDocs);
+  const docMask = new Uint32Array(nDocs);
+  const groupBest = new Float32Array(nDocs);
+  const groupTouched = new Int32Array(nDocs);
+  const touched = new Int32Array(nDocs);
+  const codeBest = new Float32Array(nCodes);
+  const codeSecond = new Float32Array(nCodes);
+  const codeBestDoc = new Int32Array(nCodes);
+  const codesTouched = new Int32Array(nCodes);
+
+  function search(query: string, options: SearchOptions = {}): SearchResult[] {
+    const text = typeof query === 'string' ? query.slice(0, MAX_QUERY_CHARS).trim() : '';
+    if (!text) return [];
+    const limit = Math.max(1, Math.min(options.limit ?? 20, 200));
+    const accept = filterFor(options);
+    const results: SearchResult[] = [];
+    const seen = new Set<number>();
+
+    if (looksLikeCode(text))
+      for (const c of codeMatches(data, text, limit, accept)) {
+        seen.add(c);
+        results.push(toResult(c, 1000 - results.length, [{ kind: 'code', text: data.code[c] }]));
+      }
+
+    const groups = parseQuery(text, vocab, lexicon);
+    if (groups.length && results.length < limit) {
+      for (const { code, score, doc } of rankWords(groups, limit + seen.size, accept)) {
+        if (results.length >= limit) break;
+        if (seen.has(code)) continue;
+        results.push(toResult(code, score, [reasonFor(doc, groups)]));
+      }
+    }
+    return results;
+  }
+
+  function rankWords(groups: QueryGroup[], limit: number, accept: (code: number) => boolean): Array<{ code: number; score: number; doc: number }> {
+    const n = groups.length;
+    let tCount = 0;
+    groups.forEach((group, g) => {
+      const bit = 1 << g;
+      let gCount = 0;
+      for (const alt of group.alts) {
+        const end = data.postStart[alt.term + 1];
+        for (let p = data.postStart[alt.term]; p < end; p++) {
+          const d = data.postDoc[p];
+          const s = alt.factor * data.postWeight[p];
+          if (groupBest[d] === 0) groupTouched[gCount++] = d;
+          if (s > groupBest[d]) groupBest[d] = s;
+        }
+      }
+      for (let i = 0; i < gCount; i++) {
+        const d = groupTouched[i];
+        if (docMask[d] === 0) touched[tCount++] = d;
+        docScore[d] += groupBest[d];
+        docMask[d] |= bit;
+        groupBest[d] = 0;
+      }
+    });
+
+    // Documents → codes: a code scores by its best document, helped a little by a second one.
+    const minMatched = n <= 2 ? 1 : Math.ceil(n / 2);
+    let cCount = 0;
+    for (let i = 0; i < tCount; i++) {
+      const d = touched[i];
+      const matched = popcount(docMask[d]);
+      let s = docScore[d];
+      docScore[d] = 0;
+      docMask[d] = 0;
+      if (matched < minMatched) continue;
+      const coverage = matched / n;
+      s *= coverage * coverage;
+      if (matched >= data.docLength[d]) s *= FULL_MATCH_BONUS;
+      const c = data.docCode[d];
+      if (!accept(c)) continue;
+      if (codeBest[c] === 0) {
+        codesTouched[cCount++] = c;
+        codeBest[c] = s;
+        codeBestDoc[c] = d;
+      } else if (s > codeBest[c]) {
+        codeSecond[c] = codeBest[c];
+        codeBest[c] = s;
+        codeBestDoc[c] = d;
+      } else if (s > codeSecond[c]) codeSecond[c] = s;
+    }
+
+    const top: Array<{ code: number; score: number; doc: number }> = [];
+    for (let i = 0; i < cCount; i++) {
+      const c = codesTouched[i];
+      let s = codeBest[c] + 0.1 * codeSecond[c];
+      if (!data.codeValid[c]) s *= HEADER_FACTOR;
+      const doc = codeBestDoc[c];
+      codeBest[c] = 0;
+      codeSecond[c] = 0;
+      if (top.length < limit || s > top[top.length - 1].score) insertRanked(top, { code: c, score: s, doc }, limit, data);
+    }
+    return top;
+  }
+
+  function filterFor(options: SearchOptions): (code: number) => boolean {
+    const systems = options.systems?.length ? new Set<CodeSystem>(options.systems) : undefined;
+    const chapter = options.chapter ? Number(options.chapter) : 0;
+    const validOnly = options.validOnly === true;
+    if (!systems && !chapter && !validOnly) return () => true;
+    return (c) => (!systems || systems.has(systemOf(data, c))) && (!validOnly || data.codeValid[c] === 1) && (!chapter || data.codeChapter[c] === chapter);
+  }
+
+  function reasonFor(doc: number, groups: QueryGroup[]): MatchReason {
+    const kind = KINDS[data.docKind[doc]];
+    const text = data.docText[doc] || data.codeTitle[data.docCode[doc]];
+    const tokens = new Set(data.docTokens.subarray(data.docTokStart[doc], data.docTokStart[doc + 1]));
+    const rewrites: NonNullable<MatchReason['rewrites']> = [];
+    for (const g of groups) {
+      if (g.alts.some((a) => !a.how && tokens.has(a.term))) continue;
+      const alt = g.alts.find((a) => a.how && tokens.has(a.term));
+      const to = alt && vocab.term(alt.term);
+      if (alt?.how && to && !rewrites.some((r) => r.from === g.source && r.to === to)) rewrites.push({ from: g.source, to, how: alt.how });
+    }
+    return rewrites.length ? { kind, text, rewrites } : { kind, text };
+  }
+
+  function toResult(c: number, score: number, why: MatchReason[]): SearchResult {
+    return { system: systemOf(data, c), code: data.code[c], title: data.codeTitle[c], valid: data.codeValid[c] === 1, score, why };
+  }
+
+  return {
+    search,
+    data,
+    stats: () => ({ codes: nCodes, docs: nDocs, terms: data.terms.length, buildMs: Math.round(buildMs) }),
+  };
+}
+
+/** Keeps `top` sorted best first (ties: valid codes, then code order) and at most `limit` long. */
+function insertRanked(top: Array<{ code: number; score: number; doc: number }>, item: { code: number; score: number; doc: number }, limit: number, data: SearchIndexData): void {
+  let i = top.length;
+  while (i > 0 && better(item, top[i - 1], data)) i--;
+  top.splice(i, 0, item);
+  if (top.length > limit) top.pop();
+}
+
+function better(a: { code: number; score: number }, b: { code: number; score: number }, data: SearchIndexData): boolean {
+  if (a.score !== b.score) return a.score > b.score;
+  return data.code[a.code] < data.code[b.code];
+}
+
+function popcount(x: number): number {
+  x -= (x >>> 1) & 0x55555555;
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+}

@@ -1,0 +1,131 @@
+import type { CodeSystem } from '../codeset/releases';
+import { collectDocuments } from './documents';
+import type { Pack } from '../codeset/pack';
+import { tokenize } from './normalize';
+import type { MatchKind } from './types';
+
+export const KINDS: MatchKind[] = ['code', 'title', 'shortTitle', 'inclusion', 'index', 'eindex', 'drug', 'neoplasm'];
+const SYSTEMS: CodeSystem[] = ['icd10cm', 'icd10pcs', 'hcpcs'];
+
+/** How much a match in each kind of document counts (titles and index entries are what coders trust). */
+const KIND_BOOST: Record<MatchKind, number> = { code: 1, title: 1, shortTitle: 0.8, inclusion: 0.95, index: 1, eindex: 0.95, drug: 0.9, neoplasm: 0.9 };
+/** A nonessential modifier may match, but counts for less than an essential word. */
+const OPTIONAL_FACTOR = 0.35;
+const K1 = 1.2;
+const B = 0.6;
+
+/**
+ * The prepared search index: plain arrays and typed arrays only, so it can be built once, kept in
+ * IndexedDB or passed to a worker by structured clone, and queried without further preparation.
+ */
+export interface SearchIndexData {
+  version: 1;
+  codeSystem: Uint8Array;
+  code: string[];
+  codeTitle: string[];
+  codeValid: Uint8Array;
+  /** ICD-10-CM chapter number, 0 when none. */
+  codeChapter: Uint8Array;
+  /** Codes sorted by code text, for prefix lookups. */
+  codeOrder: Uint32Array;
+  docCode: Uint32Array;
+  docKind: Uint8Array;
+  /** Display text of documents that are not the code's own title ('' for titles). */
+  docText: string[];
+  docTokStart: Uint32Array;
+  docTokens: Uint32Array;
+  /** Number of essential tokens of each document. */
+  docLength: Uint16Array;
+  /** Vocabulary, sorted (prefix ranges by binary search). */
+  terms: string[];
+  termDf: Uint32Array;
+  postStart: Uint32Array;
+  postDoc: Uint32Array;
+  postWeight: Float32Array;
+}
+
+export function systemOf(data: SearchIndexData, code: number): CodeSystem {
+  return SYSTEMS[data.codeSystem[code]];
+}
+
+/** Builds the search index of a set of packs. */
+export function buildIndexData(packs: Pack[]): SearchIndexData {
+  const { codes, docs } = collectDocuments(packs);
+  const nDocs = docs.length;
+  const termIds = new Map<string, number>();
+  const docTok: number[][] = new Array(nDocs);
+  const docOpt: number[][] = new Array(nDocs);
+  const idOf = (t: string) => {
+    let id = termIds.get(t);
+    if (id === undefined) termIds.set(t, (id = termIds.size));
+    return id;
+  };
+  let totalLen = 0;
+  for (let d = 0; d < nDocs; d++) {
+    const req = [...new Set(tokenize(docs[d].words).map(idOf))];
+    const reqSet = new Set(req);
+    const opt = docs[d].optional ? [...new Set(tokenize(docs[d].optional!).map(idOf))].filter((t) => !reqSet.has(t)) : [];
+    docTok[d] = req;
+    docOpt[d] = opt;
+    totalLen += req.length;
+  }
+  // Sort the vocabulary so prefixes are contiguous ranges; remap ids.
+  const byName = [...termIds.keys()].sort();
+  const remap = new Uint32Array(termIds.size);
+  byName.forEach((t, i) => (remap[termIds.get(t)!] = i));
+  const nTerms = byName.length;
+
+  const df = new Uint32Array(nTerms);
+  for (let d = 0; d < nDocs; d++) {
+    for (const t of docTok[d]) df[remap[t]]++;
+    for (const t of docOpt[d]) df[remap[t]]++;
+  }
+  const postStart = new Uint32Array(nTerms + 1);
+  for (let t = 0; t < nTerms; t++) postStart[t + 1] = postStart[t] + df[t];
+  const fill = postStart.slice(0, nTerms);
+  const postDoc = new Uint32Array(postStart[nTerms]);
+  const postWeight = new Float32Array(postStart[nTerms]);
+  const avgLen = totalLen / Math.max(1, nDocs);
+  const docTokStart = new Uint32Array(nDocs + 1);
+  const docLength = new Uint16Array(nDocs);
+  for (let d = 0; d < nDocs; d++) {
+    docTokStart[d + 1] = docTokStart[d] + docTok[d].length + docOpt[d].length;
+    docLength[d] = Math.min(docTok[d].length, 65535);
+  }
+  const docTokens = new Uint32Array(docTokStart[nDocs]);
+  for (let d = 0; d < nDocs; d++) {
+    const len = docTok[d].length;
+    const norm = ((K1 + 1) / (1 + K1 * (1 - B + (B * len) / avgLen))) * KIND_BOOST[docs[d].kind];
+    let k = docTokStart[d];
+    for (const [list, factor] of [[docTok[d], 1], [docOpt[d], OPTIONAL_FACTOR]] as const)
+      for (const raw of list) {
+        const t = remap[raw];
+        const idf = Math.log(1 + (nDocs - df[t] + 0.5) / (df[t] + 0.5));
+        const slot = fill[t]++;
+        postDoc[slot] = d;
+        postWeight[slot] = idf * norm * factor;
+        docTokens[k++] = t;
+      }
+  }
+  const codeOrder = Uint32Array.from(codes.keys()).sort((a, b) => (codes[a].code < codes[b].code ? -1 : codes[a].code > codes[b].code ? 1 : a - b));
+  return {
+    version: 1,
+    codeSystem: Uint8Array.from(codes, (c) => SYSTEMS.indexOf(c.system)),
+    code: codes.map((c) => c.code),
+    codeTitle: codes.map((c) => c.title),
+    codeValid: Uint8Array.from(codes, (c) => (c.valid ? 1 : 0)),
+    codeChapter: Uint8Array.from(codes, (c) => Number(c.chapter ?? 0)),
+    codeOrder,
+    docCode: Uint32Array.from(docs, (d) => d.code),
+    docKind: Uint8Array.from(docs, (d) => KINDS.indexOf(d.kind)),
+    docText: docs.map((d) => (d.kind === 'title' ? '' : d.text)),
+    docTokStart,
+    docTokens,
+    docLength,
+    terms: byName,
+    termDf: df,
+    postStart,
+    postDoc,
+    postWeight,
+  };
+}
