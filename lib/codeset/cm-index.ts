@@ -99,9 +99,14 @@ function readTerm(el: XmlElement, level: number, file: string): IndexTerm {
       case 'manif':
         term.manif = readCode(c, file);
         break;
-      case 'see':
-        term.see = textOf(c);
+      case 'see': {
+        // A few entries print "see also" inside <see> ("<see> also Dermatopolymyositis</see>").
+        const text = textOf(c);
+        const also = /^also\s+/i.exec(text);
+        if (also) term.seeAlso = text.slice(also[0].length);
+        else term.see = text;
         break;
+      }
       case 'seeAlso':
         term.seeAlso = textOf(c);
         break;

@@ -75,6 +75,9 @@ describe('parseCmIndex — Alphabetic Index', () => {
     expect(mainTerm(index, 'Abdomen, abdominal').seeAlso).toBe('condition');
     expect(entry('Arthritis, arthritic', 'in', 'infectious disease NEC')?.seeCat).toBe('M01');
     expect(mainTerm(index, "Bonnier's syndrome").seeSubcat).toBe('H81.8');
+    // "<see> also X</see>" is a see-also, not a see: the entry does not send the coder away.
+    expect(mainTerm(index, 'Chondromyositis').seeAlso).toBe('Myositis');
+    expect(mainTerm(index, 'Chondromyositis').see).toBeUndefined();
     expect(mainTerm(index, 'Amyloid heart').manif).toEqual({ raw: 'I43', code: 'I43', partial: false });
     expect(entry('Arthritis, arthritic', 'in', 'sarcoidosis')).toMatchObject({
       code: { code: 'D86.86' },
@@ -83,7 +86,7 @@ describe('parseCmIndex — Alphabetic Index', () => {
   });
 
   it('flattens every term, depth first, with per-level modifiers', () => {
-    expect(flat).toHaveLength(25);
+    expect(flat).toHaveLength(26);
     expect(flat.slice(0, 2).map((e) => e.path)).toEqual([['Abdomen, abdominal'], ['Abdomen, abdominal', 'acute']]);
     expect(entry('Appendicitis', 'acute', 'with', 'perforation NOS')).toEqual({
       path: ['Appendicitis', 'acute', 'with', 'perforation NOS'],
