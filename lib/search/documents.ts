@@ -41,17 +41,31 @@ const TABLE_COLUMN_WORDS: Record<string, string> = {
   unspecifiedBehavior: 'unspecified behavior',
 };
 
+/**
+ * A word the Alphabetic Index sends elsewhere ("Lockjaw — see Tetanus", "Cancer — see also
+ * Neoplasm, by site, malignant"): the coder's word and the Index's word for the same thing.
+ */
+export interface IndexSynonym {
+  word: string;
+  target: string;
+  /** "see" (the Index uses only the target) or "see also" (the target may apply as well). */
+  strength: 'see' | 'seeAlso';
+}
+
 /** Collects the codes and searchable documents of a set of packs (one release per system). */
-export function collectDocuments(packs: Pack[]): { codes: CodeEntry[]; docs: SearchDoc[] } {
+export function collectDocuments(packs: Pack[]): { codes: CodeEntry[]; docs: SearchDoc[]; synonyms: IndexSynonym[] } {
   const codes: CodeEntry[] = [];
   const docs: SearchDoc[] = [];
+  const synonyms: IndexSynonym[] = [];
   for (const pack of packs) {
     const ids = new Map<string, number>();
+    const titles = new Map<string, string>();
+    for (const [code, , title] of pack.codes) titles.set(code, title);
     for (const [code, valid, title, shortTitle] of pack.codes) {
       const id = codes.length;
       ids.set(code, id);
       codes.push({ system: pack.system, code, title, valid: valid === 1, chapter: pack.system === 'icd10cm' ? cmChapterOf(code) : undefined });
-      docs.push({ code: id, kind: 'title', text: title, words: title });
+      docs.push({ code: id, kind: 'title', text: title, ...titleWords(pack.system === 'icd10cm' ? seventhCharacterSplit(code, title, titles) : { base: title }) });
       if (shortTitle) docs.push({ code: id, kind: 'shortTitle', text: shortTitle, words: shortTitle });
     }
     const resolve = (printed: string | undefined) => (printed ? resolveCode(ids, printed) : undefined);
@@ -66,13 +80,69 @@ export function collectDocuments(packs: Pack[]): { codes: CodeEntry[]; docs: Sea
     for (const [section, kind] of [['index', 'index'], ['eindex', 'eindex']] as const) {
       const index = pack.sections[section] as PackIndex | undefined;
       if (index) addIndexDocs(index, kind, resolve, docs);
+      if (index && kind === 'index') synonyms.push(...indexSynonyms(index));
     }
     for (const [section, kind] of [['drugs', 'drug'], ['neoplasms', 'neoplasm']] as const) {
       const table = pack.sections[section] as PackTable | undefined;
       if (table) addTableDocs(table, kind, resolve, docs);
     }
   }
-  return { codes, docs };
+  return { codes, docs, synonyms };
+}
+
+/** Words of a "see" target that only steer the reader ("by site", "NEC", "condition"). */
+const NAVIGATION_WORDS = /\b(by site|by type|specified site|site|nec|nos|condition)\b/gi;
+
+/**
+ * One-word main terms that send the coder to another entry without a code of their own. Words
+ * that only say "look under the condition" (Lacrimal — see condition) teach nothing and are left out.
+ */
+function indexSynonyms(index: PackIndex): IndexSynonym[] {
+  const out: IndexSynonym[] = [];
+  for (const t of index.terms) {
+    if (t.c) continue;
+    const strength = t.s ? 'see' : t.sa ? 'seeAlso' : undefined;
+    if (!strength) continue;
+    const target = (t.s ?? t.sa)!.replace(NAVIGATION_WORDS, ' ').replace(/\bTable of\b/gi, ' ');
+    if (!/[a-z]/i.test(target)) continue;
+    for (const form of t.t.split(/,\s*/)) if (/^[A-Za-z-]+$/.test(form.trim())) out.push({ word: form.trim(), target, strength });
+  }
+  return out;
+}
+
+/**
+ * A 7th-character code's title is its parent's title plus the meaning of the 7th character
+ * ("…, initial encounter for closed fracture"). That tail says which encounter, not what the
+ * condition is, so it must not make the code look like a worse match for the condition's words.
+ */
+function seventhCharacterSplit(code: string, title: string, titles: Map<string, string>): { base: string; extension?: string } {
+  if (code.length !== 7) return { base: title };
+  for (let k = 6; k >= 3; k--) {
+    const parent = titles.get(code.slice(0, k));
+    if (parent && title.length > parent.length + 2 && title.startsWith(`${parent}, `)) return { base: parent, extension: title.slice(parent.length + 2) };
+  }
+  return { base: title };
+}
+
+/**
+ * Words of a title: words in parentheses are supplementary in ICD-10 titles ("Essential (primary)
+ * hypertension"), so they may match but are not required for a full match. "Unspecified" adds
+ * nothing the coder must have said: a query that names no side or type fits the unspecified code
+ * best, so the word does not count against it.
+ */
+function titleWords({ base, extension }: { base: string; extension?: string }): { words: string; optional?: string } {
+  const optional: string[] = [];
+  const words = base
+    .replace(/\(([^)]*)\)/g, (_, inner: string) => {
+      optional.push(inner);
+      return ' ';
+    })
+    .replace(/\bunspecified\b/gi, (word) => {
+      optional.push(word);
+      return ' ';
+    });
+  if (extension) optional.push(extension);
+  return optional.length ? { words, optional: optional.join(' ') } : { words };
 }
 
 /**
@@ -116,7 +186,11 @@ function addIndexDocs(index: PackIndex, kind: 'index' | 'eindex', resolve: (c: s
     if (id === undefined && target) id = followSee(target, byPath, resolve);
     if (id === undefined) continue;
     const text = f.path.join(' › ');
-    docs.push({ code: id, kind, text, words: f.path.join(' '), optional: f.optional.length ? f.optional.join(' ') : undefined });
+    // A main term may list its other forms after a comma ("Hypertension, hypertensive"): either
+    // form matches, neither is required beside the other.
+    const [head, ...variants] = f.path[0].split(/,\s*/);
+    const optional = [...variants, ...f.optional];
+    docs.push({ code: id, kind, text, words: [head, ...f.path.slice(1)].join(' '), optional: optional.length ? optional.join(' ') : undefined });
   }
 }
 
@@ -145,7 +219,8 @@ function addTableDocs(table: PackTable, kind: 'drug' | 'neoplasm', resolve: (c: 
         code: id,
         kind,
         text: `${row.p.join(' › ')} — ${label}`,
-        words: `${row.p.join(' ')} ${TABLE_COLUMN_WORDS[column] ?? label}`,
+        // The Neoplasm table is the Index's "Neoplasm, neoplastic" entry: its rows are read with that word.
+        words: `${kind === 'neoplasm' ? 'neoplasm ' : ''}${row.p.join(' ')} ${TABLE_COLUMN_WORDS[column] ?? label}`,
       });
     });
   }

@@ -4,7 +4,7 @@ import { codeMatches, looksLikeCode } from './code-query';
 import { defaultLexicon } from './default-lexicon';
 import { buildIndexData, KINDS, systemOf, type SearchIndexData } from './index-data';
 import type { Lexicon } from './lexicon';
-import { parseQuery, Vocabulary, type QueryGroup } from './query';
+import { parseQuery, Vocabulary, type QueryGroup, type SynonymLookup } from './query';
 import type { MatchReason, SearchEngine, SearchOptions, SearchResult } from './types';
 
 const MAX_QUERY_CHARS = 256;
@@ -12,6 +12,10 @@ const MAX_QUERY_CHARS = 256;
 const HEADER_FACTOR = 0.9;
 /** A document whose every essential word was asked for is an especially good match. */
 const FULL_MATCH_BONUS = 1.25;
+/** Valid codes under a header found by the query: how many join, and how close to the header they rank. */
+const CHILDREN_PER_HEADER = 3;
+const MAX_CHILDREN_SCANNED = 80;
+const CHILD_FACTOR = 0.95;
 
 export interface SearchEngineWithStats extends SearchEngine {
   stats(): { codes: number; docs: number; terms: number; buildMs: number };
@@ -40,6 +44,14 @@ export function engineFromData(data: SearchIndexData, lexicon: Lexicon = default
   const codeSecond = new Float32Array(nCodes);
   const codeBestDoc = new Int32Array(nCodes);
   const codesTouched = new Int32Array(nCodes);
+  const codeFinal = new Float32Array(nCodes);
+  const phraseSum = new Float32Array(nDocs);
+  const phraseCount = new Uint8Array(nDocs);
+  const phraseTouched = new Int32Array(nDocs);
+  // Position of each code in code order: a header's descendants follow it there.
+  const codeRank = new Uint32Array(nCodes);
+  data.codeOrder.forEach((c, i) => (codeRank[c] = i));
+  const synonyms = synonymLookup(data);
 
   function search(query: string, options: SearchOptions = {}): SearchResult[] {
     const text = typeof query === 'string' ? query.slice(0, MAX_QUERY_CHARS).trim() : '';
@@ -55,7 +67,7 @@ export function engineFromData(data: SearchIndexData, lexicon: Lexicon = default
         results.push(toResult(c, 1000 - results.length, [{ kind: 'code', text: data.code[c] }]));
       }
 
-    const groups = parseQuery(text, vocab, lexicon);
+    const groups = parseQuery(text, vocab, lexicon, synonyms);
     if (groups.length && results.length < limit) {
       for (const { code, score, doc } of rankWords(groups, limit + seen.size, accept)) {
         if (results.length >= limit) break;
@@ -72,13 +84,33 @@ export function engineFromData(data: SearchIndexData, lexicon: Lexicon = default
     groups.forEach((group, g) => {
       const bit = 1 << g;
       let gCount = 0;
+      const offer = (d: number, s: number) => {
+        if (groupBest[d] === 0) groupTouched[gCount++] = d;
+        if (s > groupBest[d]) groupBest[d] = s;
+      };
       for (const alt of group.alts) {
-        const end = data.postStart[alt.term + 1];
-        for (let p = data.postStart[alt.term]; p < end; p++) {
-          const d = data.postDoc[p];
-          const s = alt.factor * data.postWeight[p];
-          if (groupBest[d] === 0) groupTouched[gCount++] = d;
-          if (s > groupBest[d]) groupBest[d] = s;
+        if (alt.terms.length === 1) {
+          const term = alt.terms[0];
+          const end = data.postStart[term + 1];
+          for (let p = data.postStart[term]; p < end; p++) offer(data.postDoc[p], alt.factor * data.postWeight[p]);
+          continue;
+        }
+        // A phrase (an expanded abbreviation) scores by the words of it a document has.
+        let pCount = 0;
+        for (const term of alt.terms) {
+          const end = data.postStart[term + 1];
+          for (let p = data.postStart[term]; p < end; p++) {
+            const d = data.postDoc[p];
+            if (phraseCount[d] === 0) phraseTouched[pCount++] = d;
+            phraseSum[d] += data.postWeight[p];
+            phraseCount[d]++;
+          }
+        }
+        for (let i = 0; i < pCount; i++) {
+          const d = phraseTouched[i];
+          offer(d, (alt.factor * phraseSum[d] * phraseCount[d]) / alt.terms.length);
+          phraseSum[d] = 0;
+          phraseCount[d] = 0;
         }
       }
       for (let i = 0; i < gCount; i++) {
@@ -116,17 +148,52 @@ export function engineFromData(data: SearchIndexData, lexicon: Lexicon = default
       } else if (s > codeSecond[c]) codeSecond[c] = s;
     }
 
-    const top: Array<{ code: number; score: number; doc: number }> = [];
+    const top: Ranked[] = [];
     for (let i = 0; i < cCount; i++) {
       const c = codesTouched[i];
       let s = codeBest[c] + 0.1 * codeSecond[c];
       if (!data.codeValid[c]) s *= HEADER_FACTOR;
-      const doc = codeBestDoc[c];
+      codeFinal[c] = s;
+      if (top.length < limit || s > top[top.length - 1].score) insertRanked(top, { code: c, score: s, doc: codeBestDoc[c] }, limit, data);
+    }
+    addChildrenOfHeaders(top, limit, accept);
+    for (let i = 0; i < cCount; i++) {
+      const c = codesTouched[i];
       codeBest[c] = 0;
       codeSecond[c] = 0;
-      if (top.length < limit || s > top[top.length - 1].score) insertRanked(top, { code: c, score: s, doc }, limit, data);
+      codeFinal[c] = 0;
     }
     return top;
+  }
+
+  /**
+   * A header found by the query (often through an Index entry printed with a dash, "M20.5X-")
+   * is not reportable: its most fitting valid codes are what the coder needs next, so they join
+   * the results just above it, ordered by their own match and then in code order.
+   */
+  function addChildrenOfHeaders(top: Ranked[], limit: number, accept: (code: number) => boolean): void {
+    const headers = top.filter((r) => !data.codeValid[r.code]);
+    for (const header of headers) {
+      const raw = header.score / HEADER_FACTOR;
+      const system = data.codeSystem[header.code];
+      const prefix = data.code[header.code];
+      const candidates: number[] = [];
+      for (let i = codeRank[header.code] + 1; i < data.codeOrder.length && candidates.length < MAX_CHILDREN_SCANNED; i++) {
+        const c = data.codeOrder[i];
+        if (!data.code[c].startsWith(prefix)) break;
+        if (data.codeSystem[c] === system && data.codeValid[c] && accept(c)) candidates.push(c);
+      }
+      candidates.sort((a, b) => codeFinal[b] - codeFinal[a] || codeRank[a] - codeRank[b]);
+      for (const c of candidates.slice(0, CHILDREN_PER_HEADER)) {
+        const s = Math.max(codeFinal[c], CHILD_FACTOR * raw + 0.05 * codeFinal[c]);
+        const at = top.findIndex((r) => r.code === c);
+        if (at >= 0) {
+          if (top[at].score >= s) continue;
+          top.splice(at, 1);
+        }
+        if (top.length < limit || s > top[top.length - 1].score) insertRanked(top, { code: c, score: s, doc: header.doc }, limit, data);
+      }
+    }
   }
 
   function filterFor(options: SearchOptions): (code: number) => boolean {
@@ -143,9 +210,9 @@ export function engineFromData(data: SearchIndexData, lexicon: Lexicon = default
     const tokens = new Set(data.docTokens.subarray(data.docTokStart[doc], data.docTokStart[doc + 1]));
     const rewrites: NonNullable<MatchReason['rewrites']> = [];
     for (const g of groups) {
-      if (g.alts.some((a) => !a.how && tokens.has(a.term))) continue;
-      const alt = g.alts.find((a) => a.how && tokens.has(a.term));
-      const to = alt && vocab.term(alt.term);
+      if (g.alts.some((a) => !a.how && tokens.has(a.terms[0]))) continue;
+      const alt = g.alts.find((a) => a.how && a.terms.some((t) => tokens.has(t)));
+      const to = alt && alt.terms.map((t) => vocab.term(t)).join(' ');
       if (alt?.how && to && !rewrites.some((r) => r.from === g.source && r.to === to)) rewrites.push({ from: g.source, to, how: alt.how });
     }
     return rewrites.length ? { kind, text, rewrites } : { kind, text };
@@ -162,8 +229,14 @@ export function engineFromData(data: SearchIndexData, lexicon: Lexicon = default
   };
 }
 
-/** Keeps `top` sorted best first (ties: valid codes, then code order) and at most `limit` long. */
-function insertRanked(top: Array<{ code: number; score: number; doc: number }>, item: { code: number; score: number; doc: number }, limit: number, data: SearchIndexData): void {
+interface Ranked {
+  code: number;
+  score: number;
+  doc: number;
+}
+
+/** Keeps `top` sorted best first (ties: code order) and at most `limit` long. */
+function insertRanked(top: Ranked[], item: Ranked, limit: number, data: SearchIndexData): void {
   let i = top.length;
   while (i > 0 && better(item, top[i - 1], data)) i--;
   top.splice(i, 0, item);
@@ -173,6 +246,17 @@ function insertRanked(top: Array<{ code: number; score: number; doc: number }>, 
 function better(a: { code: number; score: number }, b: { code: number; score: number }, data: SearchIndexData): boolean {
   if (a.score !== b.score) return a.score > b.score;
   return data.code[a.code] < data.code[b.code];
+}
+
+/** The Index's "see" synonyms of the prepared index, by word. */
+function synonymLookup(data: SearchIndexData): SynonymLookup {
+  const map = new Map<string, Array<{ terms: string[]; factor: number }>>();
+  data.synonymWord.forEach((word, i) => {
+    const list = map.get(word) ?? [];
+    list.push({ terms: data.synonymTarget[i].split(' '), factor: data.synonymFactor[i] });
+    map.set(word, list);
+  });
+  return { get: (token) => map.get(token) };
 }
 
 function popcount(x: number): number {

@@ -1,5 +1,5 @@
 import type { CodeSystem } from '../codeset/releases';
-import { collectDocuments } from './documents';
+import { collectDocuments, type IndexSynonym } from './documents';
 import type { Pack } from '../codeset/pack';
 import { tokenize } from './normalize';
 import type { MatchKind } from './types';
@@ -42,6 +42,10 @@ export interface SearchIndexData {
   postStart: Uint32Array;
   postDoc: Uint32Array;
   postWeight: Float32Array;
+  /** Index "see" synonyms: the word (one token), its target's tokens (space-separated), weight. */
+  synonymWord: string[];
+  synonymTarget: string[];
+  synonymFactor: Float32Array;
 }
 
 export function systemOf(data: SearchIndexData, code: number): CodeSystem {
@@ -50,7 +54,8 @@ export function systemOf(data: SearchIndexData, code: number): CodeSystem {
 
 /** Builds the search index of a set of packs. */
 export function buildIndexData(packs: Pack[]): SearchIndexData {
-  const { codes, docs } = collectDocuments(packs);
+  const { codes, docs, synonyms } = collectDocuments(packs);
+  const learned = synonymRows(synonyms);
   const nDocs = docs.length;
   const termIds = new Map<string, number>();
   const docTok: number[][] = new Array(nDocs);
@@ -127,5 +132,26 @@ export function buildIndexData(packs: Pack[]): SearchIndexData {
     postStart,
     postDoc,
     postWeight,
+    synonymWord: learned.map((r) => r.word),
+    synonymTarget: learned.map((r) => r.target),
+    synonymFactor: Float32Array.from(learned, (r) => r.factor),
   };
+}
+
+/** A "see" synonym stands in for the word almost fully; a "see also" one less. */
+const SYNONYM_FACTOR = { see: 0.9, seeAlso: 0.75 } as const;
+
+function synonymRows(synonyms: IndexSynonym[]): Array<{ word: string; target: string; factor: number }> {
+  const out: Array<{ word: string; target: string; factor: number }> = [];
+  const seen = new Set<string>();
+  for (const s of synonyms) {
+    const [word, ...rest] = tokenize(s.word);
+    if (!word || rest.length) continue;
+    const target = tokenize(s.target).filter((t) => t !== word);
+    const key = `${word}\u0001${target.join(' ')}`;
+    if (target.length === 0 || target.length > 4 || seen.has(key)) continue;
+    seen.add(key);
+    out.push({ word, target: target.join(' '), factor: SYNONYM_FACTOR[s.strength] });
+  }
+  return out;
 }

@@ -3,10 +3,16 @@ import type { SearchIndexData } from './index-data';
 import type { Lexicon } from './lexicon';
 import { tokenizeQuery } from './normalize';
 
+export type RewriteHow = 'abbreviation' | 'synonym' | 'typo' | 'prefix' | 'compound';
+
+/**
+ * One way a query word may be found in a document: a vocabulary term, or a phrase of terms (an
+ * abbreviation standing for several words, CKD → chronic kidney disease).
+ */
 export interface QueryAlt {
-  term: number;
+  terms: number[];
   factor: number;
-  how?: 'abbreviation' | 'typo' | 'prefix';
+  how?: RewriteHow;
 }
 
 /** One word of the query and the vocabulary terms that may stand for it. */
@@ -14,6 +20,11 @@ export interface QueryGroup {
   /** The word as typed (normalised). */
   source: string;
   alts: QueryAlt[];
+}
+
+/** Other words for a query word, learned from the code set itself (Index "see" references). */
+export interface SynonymLookup {
+  get(token: string): Array<{ terms: string[]; factor: number }> | undefined;
 }
 
 const MAX_TOKENS = 12;
@@ -82,63 +93,70 @@ export class Vocabulary {
 }
 
 /**
- * Turns a query into word groups. Each group's alternatives are the word itself, its
- * abbreviation expansions (a multi-word expansion such as CKD → chronic kidney disease becomes one
- * group per word), completions of an unfinished or unknown word, and close spellings of an
- * unknown word.
+ * Turns a query into word groups, one per word typed. Each group's alternatives are the word
+ * itself, its abbreviation expansions and Index synonyms (a several-word expansion is one phrase
+ * alternative, so "chf" still counts as one word of the query), a compound the word forms with
+ * the next one ("claw toe" → clawtoe), completions of the word being typed, and — only for an
+ * unknown word — close spellings.
  */
-export function parseQuery(text: string, vocab: Vocabulary, lexicon: Lexicon): QueryGroup[] {
+export function parseQuery(text: string, vocab: Vocabulary, lexicon: Lexicon, synonyms?: SynonymLookup): QueryGroup[] {
   const { tokens: all, lastIsPrefix } = tokenizeQuery(text);
   const tokens = all.slice(0, MAX_TOKENS);
   const groups: QueryGroup[] = [];
+  let carried: QueryAlt | undefined;
   for (let i = 0; i < tokens.length; i++) {
     const isLast = i === tokens.length - 1;
     const token = tokens[i];
-    // Two-word abbreviations first ("c diff"), then one word.
+    // Two-word abbreviations first ("c diff"): one group for both words.
     if (lexicon.maxTokens > 1 && i + 1 < tokens.length) {
       const pair = lexicon.get(`${token} ${tokens[i + 1]}`);
-      if (pair) {
-        groups.push(...expansionGroups(`${token} ${tokens[i + 1]}`, pair[0], vocab));
-        i++;
-        continue;
-      }
-    }
-    const exact = vocab.exact(token);
-    const expansions = lexicon.get(token);
-    if (expansions) {
-      const multi = expansions.find((e) => e.length > 1);
-      if (exact === undefined && multi) {
-        groups.push(...expansionGroups(token, multi, vocab));
-        continue;
-      }
-      const alts: QueryAlt[] = exact !== undefined ? [{ term: exact, factor: 1 }] : [];
-      for (const e of expansions) {
-        const id = e.length === 1 ? vocab.exact(e[0]) : undefined;
-        if (id !== undefined && id !== exact) alts.push({ term: id, factor: 0.95, how: 'abbreviation' });
-      }
+      const alts = pair ? expansionAlts(pair, vocab, undefined) : [];
       if (alts.length) {
-        groups.push({ source: token, alts });
+        groups.push({ source: `${token} ${tokens[i + 1]}`, alts });
+        i++;
+        carried = undefined;
         continue;
       }
     }
-    const alts: QueryAlt[] = exact !== undefined ? [{ term: exact, factor: 1 }] : [];
-    if ((isLast && lastIsPrefix) || exact === undefined)
+    const alts: QueryAlt[] = [];
+    const exact = vocab.exact(token);
+    if (exact !== undefined) alts.push({ terms: [exact], factor: 1 });
+    if (carried) alts.push(carried);
+    carried = undefined;
+    const expansions = expansionAlts(lexicon.get(token) ?? [], vocab, exact);
+    alts.push(...expansions);
+    for (const syn of synonyms?.get(token) ?? []) {
+      const ids = syn.terms.map((t) => vocab.exact(t)).filter((id): id is number => id !== undefined && id !== exact);
+      if (ids.length) alts.push({ terms: ids, factor: syn.factor * (ids.length / syn.terms.length), how: 'synonym' });
+    }
+    if (i + 1 < tokens.length) {
+      const joined = vocab.exact(token + tokens[i + 1]);
+      if (joined !== undefined) {
+        carried = { terms: [joined], factor: 0.9, how: 'compound' };
+        alts.push(carried);
+      }
+    }
+    if ((isLast && lastIsPrefix) || (exact === undefined && expansions.length === 0))
       for (const id of vocab.prefixed(token)) {
         const ratio = token.length / vocab.term(id).length;
-        alts.push({ term: id, factor: Math.max(0.4, 0.9 * Math.sqrt(ratio)), how: 'prefix' });
+        alts.push({ terms: [id], factor: Math.max(0.4, 0.9 * Math.sqrt(ratio)), how: 'prefix' });
       }
     if (alts.length === 0 && token.length >= MIN_FUZZY_LENGTH && !/\d/.test(token))
-      for (const t of vocab.typos(token)) alts.push({ term: t.term, factor: 0.75 * (1 - t.score), how: 'typo' });
+      for (const t of vocab.typos(token)) alts.push({ terms: [t.term], factor: 0.75 * (1 - t.score), how: 'typo' });
     if (alts.length) groups.push({ source: token, alts });
   }
   return groups;
 }
 
-function expansionGroups(source: string, expansion: string[], vocab: Vocabulary): QueryGroup[] {
-  const out: QueryGroup[] = [];
-  for (const word of expansion) {
-    const id = vocab.exact(word);
-    if (id !== undefined) out.push({ source, alts: [{ term: id, factor: 0.95, how: 'abbreviation' }] });
-  }
+/** Expansions in the lexicon's order of likelihood: the first counts most. */
+function expansionAlts(expansions: string[][], vocab: Vocabulary, exact: number | undefined): QueryAlt[] {
+  const out: QueryAlt[] = [];
+  expansions.forEach((words, rank) => {
+    const ids = words.map((w) => vocab.exact(w)).filter((id): id is number => id !== undefined);
+    if (ids.length === 0 || (ids.length === 1 && ids[0] === exact)) return;
+    // A phrase only partly in the vocabulary still helps, but less.
+    const factor = Math.max(0.7, 0.95 - 0.05 * rank) * (ids.length / words.length);
+    out.push({ terms: ids, factor, how: 'abbreviation' });
+  });
   return out;
 }

@@ -15,8 +15,11 @@ export interface MatchReason {
   kind: MatchKind;
   /** What matched, in words: the index path, the inclusion term, "Neoplasm › lung › malignant primary"… */
   text: string;
-  /** Query words that were rewritten to match: abbreviation expansions and typo fixes. */
-  rewrites?: Array<{ from: string; to: string; how: 'abbreviation' | 'typo' | 'prefix' }>;
+  /**
+   * Query words that were rewritten to match: abbreviation expansions, Index synonyms ("see"
+   * references), typo fixes, completions of a word being typed, two words found as one.
+   */
+  rewrites?: Array<{ from: string; to: string; how: 'abbreviation' | 'synonym' | 'typo' | 'prefix' | 'compound' }>;
 }
 
 export interface SearchOptions {
