@@ -169,15 +169,20 @@ interface Flat {
 function addIndexDocs(index: PackIndex, kind: 'index' | 'eindex', resolve: (c: string | undefined) => number | undefined, docs: SearchDoc[]): void {
   const flat: Flat[] = [];
   const byPath = new Map<string, Flat>();
-  const walk = (t: PackIndexTerm, path: string[], optional: string[]) => {
+  // A "see" names a main term by any of its printed forms: "Hypertension, kidney" is found under
+  // "Hypertension, hypertensive". Each entry is reachable under every form of its main term.
+  const walk = (t: PackIndexTerm, path: string[], optional: string[], heads: string[]) => {
     const p = [...path, t.t];
     const o = t.m ? [...optional, ...t.m] : optional;
     const f = { path: p, optional: o, term: t };
     flat.push(f);
-    byPath.set(pathKey(p), f);
-    for (const k of t.k ?? []) walk(k, p, o);
+    for (const head of heads) {
+      const key = pathKey([head, ...p.slice(1)]);
+      if (!byPath.has(key)) byPath.set(key, f);
+    }
+    for (const k of t.k ?? []) walk(k, p, o, heads);
   };
-  for (const t of index.terms) walk(t, [], []);
+  for (const t of index.terms) walk(t, [], [], [t.t, ...t.t.split(/,\s*/)]);
 
   for (const f of flat) {
     let id = resolve(f.term.c);

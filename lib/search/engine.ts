@@ -4,6 +4,7 @@ import { codeMatches, looksLikeCode } from './code-query';
 import { defaultLexicon } from './default-lexicon';
 import { buildIndexData, KINDS, systemOf, type SearchIndexData } from './index-data';
 import type { Lexicon } from './lexicon';
+import { normalizeText, stem } from './normalize';
 import { parseQuery, Vocabulary, type QueryGroup, type SynonymLookup } from './query';
 import type { MatchReason, SearchEngine, SearchOptions, SearchResult } from './types';
 
@@ -44,7 +45,7 @@ export function engineFromData(data: SearchIndexData, lexicon: Lexicon = default
   const codeSecond = new Float32Array(nCodes);
   const codeBestDoc = new Int32Array(nCodes);
   const codesTouched = new Int32Array(nCodes);
-  const codeFinal = new Float32Array(nCodes);
+  const codeFinal = new Float64Array(nCodes);
   const phraseSum = new Float32Array(nDocs);
   const phraseCount = new Uint8Array(nDocs);
   const phraseTouched = new Int32Array(nDocs);
@@ -69,16 +70,17 @@ export function engineFromData(data: SearchIndexData, lexicon: Lexicon = default
 
     const groups = parseQuery(text, vocab, lexicon, synonyms);
     if (groups.length && results.length < limit) {
-      for (const { code, score, doc } of rankWords(groups, limit + seen.size, accept)) {
+      for (const { code, score, doc, via } of rankWords(groups, limit + seen.size, accept)) {
         if (results.length >= limit) break;
         if (seen.has(code)) continue;
-        results.push(toResult(code, score, [reasonFor(doc, groups)]));
+        const reason = reasonFor(doc, groups);
+        results.push(toResult(code, score, [via === undefined ? reason : { ...reason, via: data.code[via] }]));
       }
     }
     return results;
   }
 
-  function rankWords(groups: QueryGroup[], limit: number, accept: (code: number) => boolean): Array<{ code: number; score: number; doc: number }> {
+  function rankWords(groups: QueryGroup[], limit: number, accept: (code: number) => boolean): Ranked[] {
     const n = groups.length;
     let tCount = 0;
     groups.forEach((group, g) => {
@@ -191,7 +193,7 @@ export function engineFromData(data: SearchIndexData, lexicon: Lexicon = default
           if (top[at].score >= s) continue;
           top.splice(at, 1);
         }
-        if (top.length < limit || s > top[top.length - 1].score) insertRanked(top, { code: c, score: s, doc: header.doc }, limit, data);
+        if (top.length < limit || s > top[top.length - 1].score) insertRanked(top, { code: c, score: s, doc: header.doc, via: header.code }, limit, data);
       }
     }
   }
@@ -212,7 +214,7 @@ export function engineFromData(data: SearchIndexData, lexicon: Lexicon = default
     for (const g of groups) {
       if (g.alts.some((a) => !a.how && tokens.has(a.terms[0]))) continue;
       const alt = g.alts.find((a) => a.how && a.terms.some((t) => tokens.has(t)));
-      const to = alt && alt.terms.map((t) => vocab.term(t)).join(' ');
+      const to = alt && alt.terms.map((t) => surfaceForm(text, vocab.term(t))).join(' ');
       if (alt?.how && to && !rewrites.some((r) => r.from === g.source && r.to === to)) rewrites.push({ from: g.source, to, how: alt.how });
     }
     return rewrites.length ? { kind, text, rewrites } : { kind, text };
@@ -233,6 +235,8 @@ interface Ranked {
   code: number;
   score: number;
   doc: number;
+  /** The header whose match brought this code in. */
+  via?: number;
 }
 
 /** Keeps `top` sorted best first (ties: code order) and at most `limit` long. */
@@ -246,6 +250,12 @@ function insertRanked(top: Ranked[], item: Ranked, limit: number, data: SearchIn
 function better(a: { code: number; score: number }, b: { code: number; score: number }, data: SearchIndexData): boolean {
   if (a.score !== b.score) return a.score > b.score;
   return data.code[a.code] < data.code[b.code];
+}
+
+/** The word as the document spells it, for a vocabulary term that may be a stem ("diabete" → "diabetes"). */
+function surfaceForm(text: string, term: string): string {
+  for (const m of normalizeText(text).matchAll(/[a-z0-9]+/g)) if (stem(m[0]) === term) return m[0];
+  return term;
 }
 
 /** The Index's "see" synonyms of the prepared index, by word. */

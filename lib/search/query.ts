@@ -1,7 +1,7 @@
 import Fuse from 'fuse.js';
 import type { SearchIndexData } from './index-data';
 import type { Lexicon } from './lexicon';
-import { tokenizeQuery } from './normalize';
+import { stem, tokenizeQuery } from './normalize';
 
 export type RewriteHow = 'abbreviation' | 'synonym' | 'typo' | 'prefix' | 'compound';
 
@@ -119,7 +119,9 @@ export function parseQuery(text: string, vocab: Vocabulary, lexicon: Lexicon, sy
       }
     }
     const alts: QueryAlt[] = [];
-    const exact = vocab.exact(token);
+    // The word being typed is kept unstemmed (it may be unfinished), but when it is already a
+    // whole word its stem is the vocabulary term ("diabetes" → diabete).
+    const exact = vocab.exact(token) ?? (isLast && lastIsPrefix ? vocab.exact(stem(token)) : undefined);
     if (exact !== undefined) alts.push({ terms: [exact], factor: 1 });
     if (carried) alts.push(carried);
     carried = undefined;

@@ -19,6 +19,8 @@ export interface MatchReason {
    * Query words that were rewritten to match: abbreviation expansions, Index synonyms ("see"
    * references), typo fixes, completions of a word being typed, two words found as one.
    */
+  /** Set when the code was found through its header (code without dot): the match is the header's. */
+  via?: string;
   rewrites?: Array<{ from: string; to: string; how: 'abbreviation' | 'synonym' | 'typo' | 'prefix' | 'compound' }>;
 }
 
