@@ -2,7 +2,7 @@ import type { Pack } from '../codeset/pack';
 import type { CodeSystem } from '../codeset/releases';
 import { codeMatches, looksLikeCode } from './code-query';
 import { defaultLexicon } from './default-lexicon';
-import { buildIndexData, KINDS, systemOf, type SearchIndexData } from './index-data';
+import { buildIndexData, KINDS, systemOf, termWeight, type SearchIndexData } from './index-data';
 import type { Lexicon } from './lexicon';
 import { normalizeText, stem } from './normalize';
 import { parseQuery, Vocabulary, type QueryGroup, type SynonymLookup } from './query';
@@ -17,6 +17,8 @@ const FULL_MATCH_BONUS = 1.25;
 const CHILDREN_PER_HEADER = 3;
 const MAX_CHILDREN_SCANNED = 80;
 const CHILD_FACTOR = 0.95;
+/** Postings above which a query word is scored only in documents the other words found. */
+const BROAD_POSTINGS = 10_000;
 
 export interface SearchEngineWithStats extends SearchEngine {
   stats(): { codes: number; docs: number; terms: number; buildMs: number };
@@ -53,6 +55,7 @@ export function engineFromData(data: SearchIndexData, lexicon: Lexicon = default
   const codeRank = new Uint32Array(nCodes);
   data.codeOrder.forEach((c, i) => (codeRank[c] = i));
   const synonyms = synonymLookup(data);
+  const altFactorOfTerm = new Float32Array(data.terms.length);
 
   function search(query: string, options: SearchOptions = {}): SearchResult[] {
     const text = typeof query === 'string' ? query.slice(0, MAX_QUERY_CHARS).trim() : '';
@@ -83,14 +86,23 @@ export function engineFromData(data: SearchIndexData, lexicon: Lexicon = default
   function rankWords(groups: QueryGroup[], limit: number, accept: (code: number) => boolean): Ranked[] {
     const n = groups.length;
     let tCount = 0;
-    groups.forEach((group, g) => {
+    // Selective words first. The word being typed, when its completions would touch a large part
+    // of the index ("in", "w", "l"), then only scores the documents the other words found, one
+    // document at a time: typing never waits on a full scan of common words. Whole words are
+    // always scored fully, so a document missing the rarest word can still rank.
+    const costs = groups.map(postingCount);
+    const order = groups.map((_, g) => g).sort((a, b) => costs[a] - costs[b]);
+    for (const g of order) {
+      const group = groups[g];
       const bit = 1 << g;
       let gCount = 0;
       const offer = (d: number, s: number) => {
         if (groupBest[d] === 0) groupTouched[gCount++] = d;
         if (s > groupBest[d]) groupBest[d] = s;
       };
-      for (const alt of group.alts) {
+      if (group.partial && costs[g] > BROAD_POSTINGS && tCount > 0 && tCount < costs[g] / 4) {
+        scoreTouchedDocs(group, touched, tCount, offer);
+      } else for (const alt of group.alts) {
         if (alt.terms.length === 1) {
           const term = alt.terms[0];
           const end = data.postStart[term + 1];
@@ -122,7 +134,7 @@ export function engineFromData(data: SearchIndexData, lexicon: Lexicon = default
         docMask[d] |= bit;
         groupBest[d] = 0;
       }
-    });
+    }
 
     // Documents → codes: a code scores by its best document, helped a little by a second one.
     const minMatched = n <= 2 ? 1 : Math.ceil(n / 2);
@@ -166,6 +178,52 @@ export function engineFromData(data: SearchIndexData, lexicon: Lexicon = default
       codeFinal[c] = 0;
     }
     return top;
+  }
+
+  function postingCount(group: QueryGroup): number {
+    let total = 0;
+    for (const alt of group.alts) for (const t of alt.terms) total += data.postStart[t + 1] - data.postStart[t];
+    return total;
+  }
+
+  /** Scores one word's alternatives in the given documents by reading each document's terms. */
+  function scoreTouchedDocs(group: QueryGroup, docs: Int32Array, count: number, offer: (d: number, s: number) => void): void {
+    const single = group.alts.filter((a) => a.terms.length === 1);
+    const phrases = group.alts.filter((a) => a.terms.length > 1);
+    for (const a of single) if (a.factor > altFactorOfTerm[a.terms[0]]) altFactorOfTerm[a.terms[0]] = a.factor;
+    for (let i = 0; i < count; i++) {
+      const d = docs[i];
+      const start = data.docTokStart[d];
+      const end = data.docTokStart[d + 1];
+      const required = data.docLength[d];
+      let best = 0;
+      for (let k = start; k < end; k++) {
+        const t = data.docTokens[k];
+        const factor = altFactorOfTerm[t];
+        if (factor === 0) continue;
+        const w = factor * weightIn(t, d, k - start >= required);
+        if (w > best) best = w;
+      }
+      for (const alt of phrases) {
+        let sum = 0;
+        let found = 0;
+        for (const t of alt.terms)
+          for (let k = start; k < end; k++)
+            if (data.docTokens[k] === t) {
+              sum += weightIn(t, d, k - start >= required);
+              found++;
+              break;
+            }
+        const w = (alt.factor * sum * found) / alt.terms.length;
+        if (w > best) best = w;
+      }
+      if (best > 0) offer(d, best);
+    }
+    for (const a of single) altFactorOfTerm[a.terms[0]] = 0;
+  }
+
+  function weightIn(term: number, doc: number, optional: boolean): number {
+    return termWeight(data.termDf[term], nDocs, data.docLength[doc], data.avgDocLength, data.docKind[doc], optional);
   }
 
   /**

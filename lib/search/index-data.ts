@@ -19,7 +19,9 @@ const B = 0.6;
  * IndexedDB or passed to a worker by structured clone, and queried without further preparation.
  */
 export interface SearchIndexData {
-  version: 1;
+  version: 2;
+  /** Mean number of essential tokens per document (for weights computed at query time). */
+  avgDocLength: number;
   codeSystem: Uint8Array;
   code: string[];
   codeTitle: string[];
@@ -50,6 +52,17 @@ export interface SearchIndexData {
 
 export function systemOf(data: SearchIndexData, code: number): CodeSystem {
   return SYSTEMS[data.codeSystem[code]];
+}
+
+/**
+ * Weight of a term in a document (BM25-like: rarer terms and shorter documents weigh more),
+ * scaled by how much the document's kind is trusted and down for a nonessential modifier. Used
+ * for the postings at build time and, identically, for documents scored one by one at query time.
+ */
+export function termWeight(df: number, nDocs: number, docLength: number, avgDocLength: number, kind: number, optional: boolean): number {
+  const idf = Math.log(1 + (nDocs - df + 0.5) / (df + 0.5));
+  const norm = (K1 + 1) / (1 + K1 * (1 - B + (B * docLength) / avgDocLength));
+  return idf * norm * KIND_BOOST[KINDS[kind]] * (optional ? OPTIONAL_FACTOR : 1);
 }
 
 /** Builds the search index of a set of packs. */
@@ -100,21 +113,21 @@ export function buildIndexData(packs: Pack[]): SearchIndexData {
   const docTokens = new Uint32Array(docTokStart[nDocs]);
   for (let d = 0; d < nDocs; d++) {
     const len = docTok[d].length;
-    const norm = ((K1 + 1) / (1 + K1 * (1 - B + (B * len) / avgLen))) * KIND_BOOST[docs[d].kind];
+    const kind = KINDS.indexOf(docs[d].kind);
     let k = docTokStart[d];
-    for (const [list, factor] of [[docTok[d], 1], [docOpt[d], OPTIONAL_FACTOR]] as const)
+    for (const [list, optional] of [[docTok[d], false], [docOpt[d], true]] as const)
       for (const raw of list) {
         const t = remap[raw];
-        const idf = Math.log(1 + (nDocs - df[t] + 0.5) / (df[t] + 0.5));
         const slot = fill[t]++;
         postDoc[slot] = d;
-        postWeight[slot] = idf * norm * factor;
+        postWeight[slot] = termWeight(df[t], nDocs, len, avgLen, kind, optional);
         docTokens[k++] = t;
       }
   }
   const codeOrder = Uint32Array.from(codes.keys()).sort((a, b) => (codes[a].code < codes[b].code ? -1 : codes[a].code > codes[b].code ? 1 : a - b));
   return {
-    version: 1,
+    version: 2,
+    avgDocLength: avgLen,
     codeSystem: Uint8Array.from(codes, (c) => SYSTEMS.indexOf(c.system)),
     code: codes.map((c) => c.code),
     codeTitle: codes.map((c) => c.title),

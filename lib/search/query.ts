@@ -20,6 +20,8 @@ export interface QueryGroup {
   /** The word as typed (normalised). */
   source: string;
   alts: QueryAlt[];
+  /** The word is still being typed (the last word, no space after it). */
+  partial?: boolean;
 }
 
 /** Other words for a query word, learned from the code set itself (Index "see" references). */
@@ -29,6 +31,8 @@ export interface SynonymLookup {
 
 const MAX_TOKENS = 12;
 const MAX_PREFIX_TERMS = 40;
+/** A single letter says little: only its most common words are tried. */
+const MAX_ONE_LETTER_TERMS = 12;
 const MIN_FUZZY_LENGTH = 4;
 
 /** Finds vocabulary terms: exact, by prefix, and (through fuse.js over one letter's words) by typo. */
@@ -48,13 +52,13 @@ export class Vocabulary {
   }
 
   /** Terms starting with `prefix` (not the prefix itself), the most frequent first, capped. */
-  prefixed(prefix: string): number[] {
+  prefixed(prefix: string, max = MAX_PREFIX_TERMS): number[] {
     const { terms, termDf } = this.data;
     const out: number[] = [];
     for (let i = this.lowerBound(prefix); i < terms.length && terms[i].startsWith(prefix); i++) if (terms[i] !== prefix) out.push(i);
-    if (out.length > MAX_PREFIX_TERMS) {
+    if (out.length > max) {
       out.sort((a, b) => termDf[b] - termDf[a]);
-      out.length = MAX_PREFIX_TERMS;
+      out.length = max;
     }
     return out;
   }
@@ -139,13 +143,13 @@ export function parseQuery(text: string, vocab: Vocabulary, lexicon: Lexicon, sy
       }
     }
     if ((isLast && lastIsPrefix) || (exact === undefined && expansions.length === 0))
-      for (const id of vocab.prefixed(token)) {
+      for (const id of vocab.prefixed(token, token.length === 1 ? MAX_ONE_LETTER_TERMS : MAX_PREFIX_TERMS)) {
         const ratio = token.length / vocab.term(id).length;
         alts.push({ terms: [id], factor: Math.max(0.4, 0.9 * Math.sqrt(ratio)), how: 'prefix' });
       }
     if (alts.length === 0 && token.length >= MIN_FUZZY_LENGTH && !/\d/.test(token))
       for (const t of vocab.typos(token)) alts.push({ terms: [t.term], factor: 0.75 * (1 - t.score), how: 'typo' });
-    if (alts.length) groups.push({ source: token, alts });
+    if (alts.length) groups.push(isLast && lastIsPrefix ? { source: token, alts, partial: true } : { source: token, alts });
   }
   return groups;
 }
