@@ -137,7 +137,9 @@ export function engineFromData(data: SearchIndexData, lexicon: Lexicon = default
     }
 
     // Documents → codes: a code scores by its best document, helped a little by a second one.
-    const minMatched = n <= 2 ? 1 : Math.ceil(n / 2);
+    // Documents matching too few of the words are skipped — unless too few match more (a long
+    // query in other wording than the titles), then the bar is lowered until enough remain.
+    const minMatched = matchThreshold(n, tCount, limit);
     let cCount = 0;
     for (let i = 0; i < tCount; i++) {
       const d = touched[i];
@@ -178,6 +180,16 @@ export function engineFromData(data: SearchIndexData, lexicon: Lexicon = default
       codeFinal[c] = 0;
     }
     return top;
+  }
+
+  function matchThreshold(n: number, tCount: number, limit: number): number {
+    if (n <= 2) return 1;
+    const atLeast = new Int32Array(n + 2);
+    for (let i = 0; i < tCount; i++) atLeast[popcount(docMask[touched[i]])]++;
+    for (let m = n - 1; m >= 1; m--) atLeast[m] += atLeast[m + 1];
+    let t = Math.ceil(n / 2);
+    while (t > 1 && atLeast[t] < limit * 4) t--;
+    return t;
   }
 
   function postingCount(group: QueryGroup): number {

@@ -34,11 +34,13 @@ const MAX_PREFIX_TERMS = 40;
 /** A single letter says little: only its most common words are tried. */
 const MAX_ONE_LETTER_TERMS = 12;
 const MIN_FUZZY_LENGTH = 4;
+const TYPO_CACHE_SIZE = 512;
 
 /** Finds vocabulary terms: exact, by prefix, and (through fuse.js over one letter's words) by typo. */
 export class Vocabulary {
   private fuseByLetter = new Map<string, Fuse<string>>();
   private byLetter = new Map<string, string[]>();
+  private typoCache = new Map<string, Array<{ term: number; score: number }>>();
 
   constructor(private readonly data: SearchIndexData) {}
 
@@ -68,6 +70,16 @@ export class Vocabulary {
    * share the first letter and are of similar length — a small candidate set, never all entries.
    */
   typos(token: string): Array<{ term: number; score: number }> {
+    // While a query is typed its earlier words are looked up again on every keystroke.
+    const cached = this.typoCache.get(token);
+    if (cached) return cached;
+    const found = this.findTypos(token);
+    if (this.typoCache.size >= TYPO_CACHE_SIZE) this.typoCache.clear();
+    this.typoCache.set(token, found);
+    return found;
+  }
+
+  private findTypos(token: string): Array<{ term: number; score: number }> {
     const letter = token[0];
     let fuse = this.fuseByLetter.get(letter);
     if (!fuse) {
@@ -76,11 +88,16 @@ export class Vocabulary {
       fuse = new Fuse(words, { includeScore: true, threshold: 0.3, ignoreLocation: true, minMatchCharLength: 3 });
       this.fuseByLetter.set(letter, fuse);
     }
+    // Fuse's score is loose for long words ("aniridia" ~ "aziridine"): keep only spellings within
+    // a few edits, fewer for short words, and rank by edits, then Fuse's score.
+    const allowed = maxEdits(token.length);
     return fuse
-      .search(token, { limit: 8 })
-      .filter((r) => Math.abs(r.item.length - token.length) <= 2)
+      .search(token, { limit: 12 })
+      .map((r) => ({ item: r.item, score: r.score ?? 0.5, edits: editDistance(token, r.item, allowed) }))
+      .filter((r) => r.edits <= allowed)
+      .sort((a, b) => a.edits - b.edits || a.score - b.score)
       .slice(0, 3)
-      .map((r) => ({ term: this.exact(r.item)!, score: r.score ?? 0.5 }));
+      .map((r) => ({ term: this.exact(r.item)!, score: Math.min(0.9, r.edits / token.length + r.score / 4) }));
   }
 
   private lowerBound(token: string): number {
@@ -94,6 +111,36 @@ export class Vocabulary {
     }
     return lo;
   }
+}
+
+/** Typing errors tolerated in a word of this length. */
+function maxEdits(length: number): number {
+  return length <= 5 ? 1 : length <= 9 ? 2 : 3;
+}
+
+/**
+ * Edits (insert, delete, substitute, swap two neighbours) between two words, or `max + 1` as
+ * soon as it is certain to exceed `max`.
+ */
+export function editDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let prev2: number[] = [];
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prev2[j - 2] + 1);
+      row.push(v);
+      if (v < rowMin) rowMin = v;
+    }
+    if (rowMin > max) return max + 1;
+    prev2 = prev;
+    prev = row;
+  }
+  return prev[b.length];
 }
 
 /**
