@@ -17,6 +17,8 @@ const FULL_MATCH_BONUS = 1.25;
 const CHILDREN_PER_HEADER = 3;
 const MAX_CHILDREN_SCANNED = 80;
 const CHILD_FACTOR = 0.95;
+/** Score kept by a further 7th-character variant of a code already listed. */
+const REPEATED_STEM_FACTOR = 0.8;
 /** Postings above which a query word is scored only in documents the other words found. */
 const BROAD_POSTINGS = 10_000;
 
@@ -73,7 +75,7 @@ export function engineFromData(data: SearchIndexData, lexicon: Lexicon = default
 
     const groups = parseQuery(text, vocab, lexicon, synonyms);
     if (groups.length && results.length < limit) {
-      for (const { code, score, doc, via } of rankWords(groups, limit + seen.size, accept)) {
+      for (const { code, score, doc, via } of rankWords(groups, Math.min(3 * limit, 200) + seen.size, accept)) {
         if (results.length >= limit) break;
         if (seen.has(code)) continue;
         const reason = reasonFor(doc, groups);
@@ -173,6 +175,7 @@ export function engineFromData(data: SearchIndexData, lexicon: Lexicon = default
       if (top.length < limit || s > top[top.length - 1].score) insertRanked(top, { code: c, score: s, doc: codeBestDoc[c] }, limit, data);
     }
     addChildrenOfHeaders(top, limit, accept);
+    spreadSeventhCharacters(top);
     for (let i = 0; i < cCount; i++) {
       const c = codesTouched[i];
       codeBest[c] = 0;
@@ -190,6 +193,26 @@ export function engineFromData(data: SearchIndexData, lexicon: Lexicon = default
     let t = Math.ceil(n / 2);
     while (t > 1 && atLeast[t] < limit * 4) t--;
     return t;
+  }
+
+  /**
+   * The same code with another 7th character (initial encounter, subsequent, sequela) is one
+   * choice for the coder, made in the 7th-character step: after the first of them, the others
+   * move below different codes of nearly the same merit, so the list shows more distinct codes.
+   */
+  function spreadSeventhCharacters(top: Ranked[]): void {
+    const stems = new Set<string>();
+    let changed = false;
+    for (const r of top) {
+      const code = data.code[r.code];
+      if (code.length !== 7 || data.codeSystem[r.code] !== 0) continue;
+      const stem = code.slice(0, 6);
+      if (stems.has(stem)) {
+        r.score *= REPEATED_STEM_FACTOR;
+        changed = true;
+      } else stems.add(stem);
+    }
+    if (changed) top.sort((a, b) => (b.score !== a.score ? b.score - a.score : data.code[a.code] < data.code[b.code] ? -1 : 1));
   }
 
   function postingCount(group: QueryGroup): number {

@@ -35,12 +35,14 @@ const MAX_PREFIX_TERMS = 40;
 const MAX_ONE_LETTER_TERMS = 12;
 const MIN_FUZZY_LENGTH = 4;
 const TYPO_CACHE_SIZE = 512;
+const MAX_CONTRACTION_TERMS = 6;
 
 /** Finds vocabulary terms: exact, by prefix, and (through fuse.js over one letter's words) by typo. */
 export class Vocabulary {
   private fuseByLetter = new Map<string, Fuse<string>>();
   private byLetter = new Map<string, string[]>();
   private typoCache = new Map<string, Array<{ term: number; score: number }>>();
+  private contractionCache = new Map<string, number[]>();
 
   constructor(private readonly data: SearchIndexData) {}
 
@@ -63,6 +65,29 @@ export class Vocabulary {
       out.length = max;
     }
     return out;
+  }
+
+  /**
+   * Words the token may be a contraction of — its letters in order, same first letter, as in
+   * "mgrn" → migraine, "pervasv" → pervasive (how abbreviated titles and notes shorten words) —
+   * the most frequent first. Only for tokens of 3+ letters absent from the vocabulary.
+   */
+  contractions(token: string): number[] {
+    const cached = this.contractionCache.get(token);
+    if (cached) return cached;
+    const { terms, termDf } = this.data;
+    const found: number[] = [];
+    const letter = token[0];
+    for (let i = this.lowerBound(letter); i < terms.length && terms[i][0] === letter; i++) {
+      const term = terms[i];
+      if (term.length <= token.length || term.length > token.length * 2.5 || term.startsWith(token)) continue;
+      if (isSubsequence(token, term)) found.push(i);
+    }
+    found.sort((a, b) => termDf[b] - termDf[a]);
+    if (found.length > MAX_CONTRACTION_TERMS) found.length = MAX_CONTRACTION_TERMS;
+    if (this.contractionCache.size >= TYPO_CACHE_SIZE) this.contractionCache.clear();
+    this.contractionCache.set(token, found);
+    return found;
   }
 
   /**
@@ -111,6 +136,12 @@ export class Vocabulary {
     }
     return lo;
   }
+}
+
+function isSubsequence(short: string, long: string): boolean {
+  let j = 0;
+  for (let i = 0; i < long.length && j < short.length; i++) if (long[i] === short[j]) j++;
+  return j === short.length;
 }
 
 /** Typing errors tolerated in a word of this length. */
@@ -194,6 +225,8 @@ export function parseQuery(text: string, vocab: Vocabulary, lexicon: Lexicon, sy
         const ratio = token.length / vocab.term(id).length;
         alts.push({ terms: [id], factor: Math.max(0.4, 0.9 * Math.sqrt(ratio)), how: 'prefix' });
       }
+    if (exact === undefined && expansions.length === 0 && token.length >= 3 && !/\d/.test(token))
+      for (const id of vocab.contractions(token)) alts.push({ terms: [id], factor: 0.6 * Math.sqrt(token.length / vocab.term(id).length), how: 'abbreviation' });
     if (alts.length === 0 && token.length >= MIN_FUZZY_LENGTH && !/\d/.test(token))
       for (const t of vocab.typos(token)) alts.push({ terms: [t.term], factor: 0.75 * (1 - t.score), how: 'typo' });
     if (alts.length) groups.push(isLast && lastIsPrefix ? { source: token, alts, partial: true } : { source: token, alts });
