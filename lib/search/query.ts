@@ -69,7 +69,8 @@ export class Vocabulary {
 
   /**
    * Words the token may be a contraction of — its letters in order, same first letter, as in
-   * "mgrn" → migraine, "pervasv" → pervasive (how abbreviated titles and notes shorten words) —
+   * "mgrn" → migraine, "pervasv" → pervasive (how abbreviated titles and notes shorten words; at
+   * least two letters dropped, one missing letter is a typo) —
    * the most frequent first. Only for tokens of 3+ letters absent from the vocabulary.
    */
   contractions(token: string): number[] {
@@ -80,7 +81,7 @@ export class Vocabulary {
     const letter = token[0];
     for (let i = this.lowerBound(letter); i < terms.length && terms[i][0] === letter; i++) {
       const term = terms[i];
-      if (term.length <= token.length || term.length > token.length * 2.5 || term.startsWith(token)) continue;
+      if (term.length < token.length + 2 || term.length > token.length * 2.5 || term.startsWith(token)) continue;
       if (isSubsequence(token, term)) found.push(i);
     }
     found.sort((a, b) => termDf[b] - termDf[a]);
