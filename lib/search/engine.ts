@@ -202,9 +202,17 @@ export function engineFromData(data: SearchIndexData, lexicon: Lexicon = default
    */
   function spreadSeventhCharacters(top: Ranked[]): void {
     const stems = new Set<string>();
+    const listed: string[] = [];
     let changed = false;
     for (const r of top) {
       const code = data.code[r.code];
+      // A header below one of its own valid codes adds nothing for the coder either.
+      if (!data.codeValid[r.code] && listed.some((c) => c.startsWith(code))) {
+        r.score *= REPEATED_STEM_FACTOR;
+        changed = true;
+        continue;
+      }
+      if (data.codeValid[r.code]) listed.push(code);
       if (code.length !== 7 || data.codeSystem[r.code] !== 0) continue;
       const stem = code.slice(0, 6);
       if (stems.has(stem)) {
