@@ -2,21 +2,25 @@ import type { Pack } from '../codeset/pack';
 import type { CodeSystem } from '../codeset/releases';
 import { codeMatches, looksLikeCode } from './code-query';
 import { defaultLexicon } from './default-lexicon';
-import { buildIndexData, KINDS, systemOf, termWeight, type SearchIndexData } from './index-data';
+import { buildIndexData, docNorm, KINDS, systemOf, termWeight, type SearchIndexData } from './index-data';
 import type { Lexicon } from './lexicon';
 import { normalizeText, stem } from './normalize';
 import { parseQuery, Vocabulary, type QueryGroup, type SynonymLookup } from './query';
 import type { MatchReason, SearchEngine, SearchOptions, SearchResult } from './types';
 
 const MAX_QUERY_CHARS = 256;
+const SHORT_QUERY_CHARS = 2;
+const SHORT_QUERY_CACHE_SIZE = 2048;
 /** A header is shown, but a valid code of equal merit ranks above it: only valid codes are reported. */
 const HEADER_FACTOR = 0.9;
 /** A document whose every essential word was asked for is an especially good match. */
 const FULL_MATCH_BONUS = 1.25;
 /** Valid codes under a header found by the query: how many join, and how close to the header they rank. */
 const CHILDREN_PER_HEADER = 3;
-const MAX_CHILDREN_SCANNED = 80;
+const MAX_CHILDREN_SCANNED = 400;
 const CHILD_FACTOR = 0.95;
+/** Score kept by a document whose words the query did not touch at all (relative to a full match). */
+const DOC_COVER_BASE = 0.3;
 /** Score kept by a further 7th-character variant of a code already listed. */
 const REPEATED_STEM_FACTOR = 0.8;
 /** Postings above which a query word is scored only in documents the other words found. */
@@ -59,9 +63,25 @@ export function engineFromData(data: SearchIndexData, lexicon: Lexicon = default
   const synonyms = synonymLookup(data);
   const altFactorOfTerm = new Float32Array(data.terms.length);
 
+  // One or two characters match a large part of the index and are typed at the start of every
+  // query: their answers are kept (there are few such queries), so typing starts instantly.
+  const shortQueryCache = new Map<string, SearchResult[]>();
+
   function search(query: string, options: SearchOptions = {}): SearchResult[] {
     const text = typeof query === 'string' ? query.slice(0, MAX_QUERY_CHARS).trim() : '';
     if (!text) return [];
+    if (text.length > SHORT_QUERY_CHARS) return searchText(text, options);
+    const key = `${text.toLowerCase()}\u0001${JSON.stringify([options.limit, options.systems, options.validOnly, options.chapter])}`;
+    let results = shortQueryCache.get(key);
+    if (!results) {
+      results = searchText(text, options);
+      if (shortQueryCache.size >= SHORT_QUERY_CACHE_SIZE) shortQueryCache.clear();
+      shortQueryCache.set(key, results);
+    }
+    return results.map((r) => ({ ...r, why: r.why.map((w) => ({ ...w })) }));
+  }
+
+  function searchText(text: string, options: SearchOptions): SearchResult[] {
     const limit = Math.max(1, Math.min(options.limit ?? 20, 200));
     const accept = filterFor(options);
     const results: SearchResult[] = [];
@@ -152,6 +172,14 @@ export function engineFromData(data: SearchIndexData, lexicon: Lexicon = default
       if (matched < minMatched) continue;
       const coverage = matched / n;
       s *= coverage * coverage;
+      // What the document says beyond the query counts against it, by how informative it is:
+      // "Typhoid pneumonia" adds a rare word to "pneumonia", "Pneumonia, unspecified organism" a
+      // common one. (The matched share is recovered from the score: weight = idf × document norm.)
+      const info = data.docInfo[d];
+      if (info > 0) {
+        const said = s / (coverage * coverage) / docNorm(data.docLength[d], data.avgDocLength, data.docKind[d]);
+        s *= DOC_COVER_BASE + (1 - DOC_COVER_BASE) * Math.min(1, said / info);
+      }
       if (matched >= data.docLength[d]) s *= FULL_MATCH_BONUS;
       const c = data.docCode[d];
       if (!accept(c)) continue;

@@ -19,7 +19,7 @@ const B = 0.6;
  * IndexedDB or passed to a worker by structured clone, and queried without further preparation.
  */
 export interface SearchIndexData {
-  version: 2;
+  version: 3;
   /** Mean number of essential tokens per document (for weights computed at query time). */
   avgDocLength: number;
   codeSystem: Uint8Array;
@@ -38,6 +38,8 @@ export interface SearchIndexData {
   docTokens: Uint32Array;
   /** Number of essential tokens of each document. */
   docLength: Uint16Array;
+  /** Sum of the essential tokens' idf: how much the document says. */
+  docInfo: Float32Array;
   /** Vocabulary, sorted (prefix ranges by binary search). */
   terms: string[];
   termDf: Uint32Array;
@@ -60,9 +62,16 @@ export function systemOf(data: SearchIndexData, code: number): CodeSystem {
  * for the postings at build time and, identically, for documents scored one by one at query time.
  */
 export function termWeight(df: number, nDocs: number, docLength: number, avgDocLength: number, kind: number, optional: boolean): number {
-  const idf = Math.log(1 + (nDocs - df + 0.5) / (df + 0.5));
-  const norm = (K1 + 1) / (1 + K1 * (1 - B + (B * docLength) / avgDocLength));
-  return idf * norm * KIND_BOOST[KINDS[kind]] * (optional ? OPTIONAL_FACTOR : 1);
+  return idfOf(df, nDocs) * docNorm(docLength, avgDocLength, kind) * (optional ? OPTIONAL_FACTOR : 1);
+}
+
+export function idfOf(df: number, nDocs: number): number {
+  return Math.log(1 + (nDocs - df + 0.5) / (df + 0.5));
+}
+
+/** The part of a term's weight that depends on the document only (its length and kind). */
+export function docNorm(docLength: number, avgDocLength: number, kind: number): number {
+  return ((K1 + 1) / (1 + K1 * (1 - B + (B * docLength) / avgDocLength))) * KIND_BOOST[KINDS[kind]];
 }
 
 /** Builds the search index of a set of packs. */
@@ -106,6 +115,7 @@ export function buildIndexData(packs: Pack[]): SearchIndexData {
   const avgLen = totalLen / Math.max(1, nDocs);
   const docTokStart = new Uint32Array(nDocs + 1);
   const docLength = new Uint16Array(nDocs);
+  const docInfo = new Float32Array(nDocs);
   for (let d = 0; d < nDocs; d++) {
     docTokStart[d + 1] = docTokStart[d] + docTok[d].length + docOpt[d].length;
     docLength[d] = Math.min(docTok[d].length, 65535);
@@ -121,12 +131,13 @@ export function buildIndexData(packs: Pack[]): SearchIndexData {
         const slot = fill[t]++;
         postDoc[slot] = d;
         postWeight[slot] = termWeight(df[t], nDocs, len, avgLen, kind, optional);
+        if (!optional) docInfo[d] += idfOf(df[t], nDocs);
         docTokens[k++] = t;
       }
   }
   const codeOrder = Uint32Array.from(codes.keys()).sort((a, b) => (codes[a].code < codes[b].code ? -1 : codes[a].code > codes[b].code ? 1 : a - b));
   return {
-    version: 2,
+    version: 3,
     avgDocLength: avgLen,
     codeSystem: Uint8Array.from(codes, (c) => SYSTEMS.indexOf(c.system)),
     code: codes.map((c) => c.code),
@@ -140,6 +151,7 @@ export function buildIndexData(packs: Pack[]): SearchIndexData {
     docTokStart,
     docTokens,
     docLength,
+    docInfo,
     terms: byName,
     termDf: df,
     postStart,
