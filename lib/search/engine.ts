@@ -20,7 +20,7 @@ const CHILDREN_PER_HEADER = 3;
 const MAX_CHILDREN_SCANNED = 400;
 const CHILD_FACTOR = 0.95;
 /** Score kept by a document whose words the query did not touch at all (relative to a full match). */
-const DOC_COVER_BASE = 0.3;
+const DOC_COVER_BASE = 0.5;
 /** Score kept by a further 7th-character variant of a code already listed. */
 const REPEATED_STEM_FACTOR = 0.8;
 /** Postings above which a query word is scored only in documents the other words found. */
