@@ -1,8 +1,18 @@
 import { render } from 'preact';
 import { App } from './App';
 import { createCodeSetStore } from './state/code-set-store';
+import { createSearchStore, type SearchWorkerPort } from './state/search-store';
 import './style.css';
 
-const store = createCodeSetStore();
-render(<App store={store} />, document.getElementById('app')!);
-void store.start();
+const codeSets = createCodeSetStore();
+const search = createSearchStore({
+  // Vite bundles the worker as its own file of the extension (allowed by the extension's
+  // `script-src 'self'` policy); written this way so the bundler sees it.
+  createWorker: () => new Worker(new URL('./search.worker.ts', import.meta.url), { type: 'module' }) as SearchWorkerPort,
+  statusesKnown: codeSets.statusesKnown,
+  importStatus: codeSets.importStatus,
+  indexStatus: codeSets.searchIndexStatus,
+});
+render(<App codeSets={codeSets} search={search} />, document.getElementById('app')!);
+search.start();
+void codeSets.start();

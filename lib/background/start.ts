@@ -1,7 +1,8 @@
 import { browser } from 'wxt/browser';
 import { importEmbeddedPacks } from '../import/embedded';
 import { parseBackgroundMessage, type BackgroundHandlers } from '../messaging/protocol';
-import { importStatusItem } from '../storage/items';
+import { importStatusItem, searchIndexStatusItem } from '../storage/items';
+import { prepareSearchIndex, serialized } from './search-index';
 
 let importRun: Promise<void> | undefined;
 
@@ -22,10 +23,23 @@ function ensureEmbeddedImport(): Promise<void> {
   return importRun;
 }
 
+/** Builds the search index when the active releases have none yet (runs never overlap). */
+const ensureIndex = serialized(() => prepareSearchIndex({ get: () => searchIndexStatusItem.getValue(), report: (s) => searchIndexStatusItem.setValue(s) }));
+
+/**
+ * The import, then the search index of whatever is active afterwards: also when the import
+ * failed, since releases imported earlier are still there to be searched.
+ */
+function ensureCodeData(): Promise<void> {
+  const imported = ensureEmbeddedImport();
+  void imported.then(ensureIndex, ensureIndex).catch(logFailure);
+  return imported;
+}
+
 const handlers: BackgroundHandlers = {
   async importEmbeddedPacks() {
     try {
-      await ensureEmbeddedImport();
+      await ensureCodeData();
       return { ok: true };
     } catch (err) {
       return { ok: false, error: err instanceof Error ? err.message : String(err) };
@@ -45,11 +59,12 @@ export function startBackground(): void {
     if (!msg) return undefined;
     return handlers[msg.type](msg.payload);
   });
-  browser.runtime.onInstalled.addListener(() => void ensureEmbeddedImport().catch(logFailure));
-  browser.runtime.onStartup.addListener(() => void ensureEmbeddedImport().catch(logFailure));
+  browser.runtime.onInstalled.addListener(() => void ensureCodeData().catch(logFailure));
+  browser.runtime.onStartup.addListener(() => void ensureCodeData().catch(logFailure));
   setUpPanelOpening();
-  // Also at every worker start: an import cut short when the worker was stopped resumes here.
-  void ensureEmbeddedImport().catch(logFailure);
+  // Also at every worker start: an import cut short when the worker was stopped resumes here, and
+  // an index missing or stale (never built, or the worker stopped mid-build) is built.
+  void ensureCodeData().catch(logFailure);
 }
 
 function setUpPanelOpening(): void {
@@ -65,6 +80,6 @@ function setUpPanelOpening(): void {
 }
 
 function logFailure(err: unknown): void {
-  // The failure is already shown to the user through importStatus; this keeps it in the worker log.
+  // The failure is already shown to the user through the status items; this keeps it in the worker log.
   console.error('[Coder Lens]', err);
 }

@@ -14,6 +14,7 @@ export function getDb(): Promise<IDBPDatabase<CoderLensDB>> {
         db.createObjectStore('sections', { keyPath: ['releaseId', 'name'] });
         db.createObjectStore('state', { keyPath: 'key' });
       }
+      if (oldVersion < 2) db.createObjectStore('searchIndex', { keyPath: 'key' });
     },
     blocking() {
       // A newer version of the extension wants to upgrade: let it, and reconnect on next use.

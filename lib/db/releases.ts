@@ -1,4 +1,4 @@
-import type { CodeRow, Pack } from '../codeset/pack';
+import { PACK_FORMAT, PACK_FORMAT_VERSION, type CodeRow, type Pack } from '../codeset/pack';
 import type { CodeSystem } from '../codeset/releases';
 import { getDb } from './open';
 import type { CodeRecord, ReleaseRecord } from './schema';
@@ -138,6 +138,38 @@ export async function getAllCodes(id: string): Promise<CodeRow[]> {
 /** One stored section of a release (tabular notes, index, tables…). */
 export async function getSection<T = unknown>(id: string, name: string): Promise<T | undefined> {
   return (await (await getDb()).get('sections', [id, name]))?.data as T | undefined;
+}
+
+/**
+ * A stored release as a pack again (header, every code in code order, every section it was
+ * imported with), read in one transaction: what the search index is built from.
+ */
+export async function getReleasePack(release: ReleaseRecord): Promise<Pack> {
+  const db = await getDb();
+  const tx = db.transaction(['codeBlocks', 'sections'], 'readonly');
+  const [blocks, sectionRecords] = await Promise.all([
+    tx.objectStore('codeBlocks').getAll(IDBKeyRange.bound([release.id, ''], [release.id, '\uffff'])),
+    Promise.all(release.sectionNames.map((name) => tx.objectStore('sections').get([release.id, name]))),
+  ]);
+  await tx.done;
+  const sections: Record<string, unknown> = {};
+  sectionRecords.forEach((r, i) => {
+    if (r) sections[release.sectionNames[i]] = r.data;
+  });
+  return {
+    // The stored rows are the decoded pack content; the header format fields describe that content.
+    format: PACK_FORMAT,
+    formatVersion: PACK_FORMAT_VERSION,
+    system: release.system,
+    release: release.release,
+    title: release.title,
+    effectiveFrom: release.effectiveFrom,
+    effectiveTo: release.effectiveTo,
+    sources: release.sources,
+    counts: release.counts,
+    codes: blocks.flatMap((b) => b.rows),
+    sections,
+  };
 }
 
 /** Removes every release left `importing` by a worker that was stopped mid-import. */

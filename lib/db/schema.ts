@@ -1,6 +1,7 @@
 import type { DBSchema } from 'idb';
 import type { CodeRow, PackCounts, PackSource } from '../codeset/pack';
 import type { CodeSystem } from '../codeset/releases';
+import type { SearchIndexData } from '../search/index-data';
 
 /** A code-set release stored in IndexedDB. `importing` ones are incomplete and never read. */
 export interface ReleaseRecord {
@@ -53,12 +54,26 @@ export interface StateRecord {
   value: string;
 }
 
+/**
+ * The prepared search index of the active releases, kept so that opening the side panel loads it
+ * instead of rebuilding it (seconds of work). `data` is opaque here: only `lib/search` reads it.
+ */
+export interface SearchIndexRecord {
+  /** Fingerprint of what it was built from (see `searchIndexKey`). */
+  key: string;
+  releaseIds: string[];
+  builtAt: string;
+  buildMs: number;
+  data: SearchIndexData;
+}
+
 export interface CoderLensDB extends DBSchema {
   releases: { key: string; value: ReleaseRecord };
   codeBlocks: { key: [string, string]; value: CodeBlockRecord };
   sections: { key: [string, string]; value: SectionRecord };
   state: { key: string; value: StateRecord };
+  searchIndex: { key: string; value: SearchIndexRecord };
 }
 
 export const DB_NAME = 'coder-lens';
-export const DB_VERSION = 1;
+export const DB_VERSION = 2;

@@ -1,6 +1,6 @@
 import Fuse from 'fuse.js';
 import type { SearchIndexData } from './index-data';
-import type { Lexicon } from './lexicon';
+import type { Expansion, Lexicon } from './lexicon';
 import { stem, tokenizeQuery } from './normalize';
 
 export type RewriteHow = 'abbreviation' | 'synonym' | 'typo' | 'prefix' | 'compound';
@@ -236,14 +236,14 @@ export function parseQuery(text: string, vocab: Vocabulary, lexicon: Lexicon, sy
 }
 
 /** Expansions in the lexicon's order of likelihood: the first counts most. */
-function expansionAlts(expansions: string[][], vocab: Vocabulary, exact: number | undefined): QueryAlt[] {
+function expansionAlts(expansions: Expansion[], vocab: Vocabulary, exact: number | undefined): QueryAlt[] {
   const out: QueryAlt[] = [];
-  expansions.forEach((words, rank) => {
+  expansions.forEach(({ words, how }, rank) => {
     const ids = words.map((w) => vocab.exact(w)).filter((id): id is number => id !== undefined);
     if (ids.length === 0 || (ids.length === 1 && ids[0] === exact)) return;
     // A phrase only partly in the vocabulary still helps, but less.
     const factor = Math.max(0.7, 0.95 - 0.05 * rank) * (ids.length / words.length);
-    out.push({ terms: ids, factor, how: 'abbreviation' });
+    out.push({ terms: ids, factor, how });
   });
   return out;
 }

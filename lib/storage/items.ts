@@ -17,3 +17,18 @@ export interface ImportStatus {
 export const importStatusItem = storage.defineItem<ImportStatus>('local:importStatus', {
   fallback: { phase: 'idle', updatedAt: '' },
 });
+
+/** Whether the background worker is preparing the search index, for "Preparing search…". */
+export interface SearchIndexStatus {
+  phase: 'idle' | 'building' | 'ready' | 'error';
+  /** Key of the stored index (`searchIndexKey`) once ready. */
+  key?: string;
+  /** Wall time of the last build, when this run built it. */
+  buildMs?: number;
+  error?: string;
+  updatedAt: string;
+}
+
+export const searchIndexStatusItem = storage.defineItem<SearchIndexStatus>('local:searchIndexStatus', {
+  fallback: { phase: 'idle', updatedAt: '' },
+});
