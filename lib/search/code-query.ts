@@ -1,4 +1,4 @@
-import type { SearchIndexData } from './index-data';
+import type { IndexView } from './index-data';
 
 /**
  * Shapes of a code being typed: ICD-10-CM (letter, then digit or letter, then…: E11.22, QA0),
@@ -24,7 +24,7 @@ export function looksLikeCode(query: string): boolean {
  * E11, E11.0…). A 7th-character code typed without its placeholder X (S13.4A) resolves to the one
  * code it can mean (S13.4XXA).
  */
-export function codeMatches(data: SearchIndexData, query: string, limit: number, accept: (code: number) => boolean): number[] {
+export function codeMatches(data: IndexView, query: string, limit: number, accept: (code: number) => boolean): number[] {
   const q = compactCode(query);
   const out: number[] = [];
   const order = data.codeOrder;
@@ -38,7 +38,7 @@ export function codeMatches(data: SearchIndexData, query: string, limit: number,
 }
 
 /** S134A → S134XXA, T7840A → T7840XA: pad to six characters with X before the 7th character. */
-function withPlaceholder(data: SearchIndexData, q: string): number | undefined {
+function withPlaceholder(data: IndexView, q: string): number | undefined {
   if (q.length < 4 || q.length > 6 || !/[A-Z]$/.test(q)) return undefined;
   const padded = q.slice(0, -1).padEnd(6, 'X') + q.slice(-1);
   const i = lowerBound(data, padded);
@@ -46,7 +46,7 @@ function withPlaceholder(data: SearchIndexData, q: string): number | undefined {
 }
 
 /** Position of the first code (in code order) not sorting before `code`. */
-function lowerBound(data: SearchIndexData, code: string): number {
+function lowerBound(data: IndexView, code: string): number {
   const order = data.codeOrder;
   let lo = 0;
   let hi = order.length;

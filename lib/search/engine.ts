@@ -2,7 +2,7 @@ import type { Pack } from '../codeset/pack';
 import type { CodeSystem } from '../codeset/releases';
 import { codeMatches, looksLikeCode } from './code-query';
 import { defaultLexicon } from './default-lexicon';
-import { buildIndexData, docNorm, KINDS, systemOf, termWeight, type SearchIndexData } from './index-data';
+import { buildIndexData, docNorm, indexView, KINDS, stringAt, systemOf, termWeight, type IndexView, type SearchIndexData } from './index-data';
 import type { Lexicon } from './lexicon';
 import { normalizeText, stem } from './normalize';
 import { parseQuery, Vocabulary, type QueryGroup, type SynonymLookup } from './query';
@@ -39,7 +39,8 @@ export function createSearchEngine(packs: Pack[], lexicon: Lexicon = defaultLexi
 }
 
 /** An engine over a prepared index (built earlier, e.g. restored from IndexedDB in a worker). */
-export function engineFromData(data: SearchIndexData, lexicon: Lexicon = defaultLexicon(), buildMs = 0): SearchEngineWithStats {
+export function engineFromData(stored: SearchIndexData, lexicon: Lexicon = defaultLexicon(), buildMs = 0): SearchEngineWithStats {
+  const data = indexView(stored);
   const vocab = new Vocabulary(data);
   const nDocs = data.docCode.length;
   const nCodes = data.code.length;
@@ -57,9 +58,7 @@ export function engineFromData(data: SearchIndexData, lexicon: Lexicon = default
   const phraseSum = new Float32Array(nDocs);
   const phraseCount = new Uint8Array(nDocs);
   const phraseTouched = new Int32Array(nDocs);
-  // Position of each code in code order: a header's descendants follow it there.
-  const codeRank = new Uint32Array(nCodes);
-  data.codeOrder.forEach((c, i) => (codeRank[c] = i));
+  const { codeRank, subtreeEnd } = data;
   const synonyms = synonymLookup(data);
   const altFactorOfTerm = new Float32Array(data.terms.length);
 
@@ -248,7 +247,7 @@ export function engineFromData(data: SearchIndexData, lexicon: Lexicon = default
         changed = true;
       } else stems.add(stem);
     }
-    if (changed) top.sort((a, b) => (b.score !== a.score ? b.score - a.score : data.code[a.code] < data.code[b.code] ? -1 : 1));
+    if (changed) top.sort((a, b) => b.score - a.score || codeRank[a.code] - codeRank[b.code]);
   }
 
   function postingCount(group: QueryGroup): number {
@@ -306,13 +305,12 @@ export function engineFromData(data: SearchIndexData, lexicon: Lexicon = default
     const headers = top.filter((r) => !data.codeValid[r.code]);
     for (const header of headers) {
       const raw = header.score / HEADER_FACTOR;
-      const system = data.codeSystem[header.code];
-      const prefix = data.code[header.code];
       const candidates: number[] = [];
-      for (let i = codeRank[header.code] + 1; i < data.codeOrder.length && candidates.length < MAX_CHILDREN_SCANNED; i++) {
+      const rank = codeRank[header.code];
+      const end = Math.min(subtreeEnd[rank], rank + 1 + MAX_CHILDREN_SCANNED);
+      for (let i = rank + 1; i < end; i++) {
         const c = data.codeOrder[i];
-        if (!data.code[c].startsWith(prefix)) break;
-        if (data.codeSystem[c] === system && data.codeValid[c] && accept(c)) candidates.push(c);
+        if (data.codeValid[c] && accept(c)) candidates.push(c);
       }
       candidates.sort((a, b) => codeFinal[b] - codeFinal[a] || codeRank[a] - codeRank[b]);
       for (const c of candidates.slice(0, CHILDREN_PER_HEADER)) {
@@ -337,7 +335,7 @@ export function engineFromData(data: SearchIndexData, lexicon: Lexicon = default
 
   function reasonFor(doc: number, groups: QueryGroup[]): MatchReason {
     const kind = KINDS[data.docKind[doc]];
-    const text = data.docText[doc] || data.codeTitle[data.docCode[doc]];
+    const text = stringAt(data.docText, doc) || stringAt(data.codeTitle, data.docCode[doc]);
     const tokens = new Set(data.docTokens.subarray(data.docTokStart[doc], data.docTokStart[doc + 1]));
     const rewrites: NonNullable<MatchReason['rewrites']> = [];
     for (const g of groups) {
@@ -350,12 +348,12 @@ export function engineFromData(data: SearchIndexData, lexicon: Lexicon = default
   }
 
   function toResult(c: number, score: number, why: MatchReason[]): SearchResult {
-    return { system: systemOf(data, c), code: data.code[c], title: data.codeTitle[c], valid: data.codeValid[c] === 1, score, why };
+    return { system: systemOf(data, c), code: data.code[c], title: stringAt(data.codeTitle, c), valid: data.codeValid[c] === 1, score, why };
   }
 
   return {
     search,
-    data,
+    data: stored,
     stats: () => ({ codes: nCodes, docs: nDocs, terms: data.terms.length, buildMs: Math.round(buildMs) }),
   };
 }
@@ -369,16 +367,16 @@ interface Ranked {
 }
 
 /** Keeps `top` sorted best first (ties: code order) and at most `limit` long. */
-function insertRanked(top: Ranked[], item: Ranked, limit: number, data: SearchIndexData): void {
+function insertRanked(top: Ranked[], item: Ranked, limit: number, data: IndexView): void {
   let i = top.length;
   while (i > 0 && better(item, top[i - 1], data)) i--;
   top.splice(i, 0, item);
   if (top.length > limit) top.pop();
 }
 
-function better(a: { code: number; score: number }, b: { code: number; score: number }, data: SearchIndexData): boolean {
+function better(a: { code: number; score: number }, b: { code: number; score: number }, data: IndexView): boolean {
   if (a.score !== b.score) return a.score > b.score;
-  return data.code[a.code] < data.code[b.code];
+  return data.codeRank[a.code] < data.codeRank[b.code];
 }
 
 /** The word as the document spells it, for a vocabulary term that may be a stem ("diabete" → "diabetes"). */
@@ -388,7 +386,7 @@ function surfaceForm(text: string, term: string): string {
 }
 
 /** The Index's "see" synonyms of the prepared index, by word. */
-function synonymLookup(data: SearchIndexData): SynonymLookup {
+function synonymLookup(data: IndexView): SynonymLookup {
   const map = new Map<string, Array<{ terms: string[]; factor: number }>>();
   data.synonymWord.forEach((word, i) => {
     const list = map.get(word) ?? [];

@@ -15,16 +15,56 @@ const K1 = 1.2;
 const B = 0.6;
 
 /**
- * The prepared search index: plain arrays and typed arrays only, so it can be built once, kept in
- * IndexedDB or passed to a worker by structured clone, and queried without further preparation.
+ * Many strings packed into one UTF-8 byte array: structured clone (IndexedDB, postMessage) copies
+ * a byte array far faster than hundreds of thousands of short strings, which decides how fast
+ * the panel opens. Strings are decoded when read (titles and reasons of the results shown).
+ */
+export interface PackedStrings {
+  bytes: Uint8Array;
+  /** Start of each string in `bytes`; one more entry than strings (the end). */
+  offsets: Uint32Array;
+}
+
+const utf8 = new TextEncoder();
+const fromUtf8 = new TextDecoder();
+
+export function packStrings(list: readonly string[]): PackedStrings {
+  const encoded = list.map((s) => utf8.encode(s));
+  const offsets = new Uint32Array(list.length + 1);
+  for (let i = 0; i < encoded.length; i++) offsets[i + 1] = offsets[i] + encoded[i].length;
+  const bytes = new Uint8Array(offsets[list.length]);
+  encoded.forEach((e, i) => bytes.set(e, offsets[i]));
+  return { bytes, offsets };
+}
+
+export function stringAt(packed: PackedStrings, i: number): string {
+  const start = packed.offsets[i];
+  const end = packed.offsets[i + 1];
+  return start === end ? '' : fromUtf8.decode(packed.bytes.subarray(start, end));
+}
+
+export function unpackStrings(packed: PackedStrings): string[] {
+  const n = packed.offsets.length - 1;
+  const out = new Array<string>(n);
+  const whole = fromUtf8.decode(packed.bytes);
+  // All ASCII (codes, the vocabulary): byte offsets are character offsets.
+  if (whole.length === packed.bytes.length) for (let i = 0; i < n; i++) out[i] = whole.slice(packed.offsets[i], packed.offsets[i + 1]);
+  else for (let i = 0; i < n; i++) out[i] = stringAt(packed, i);
+  return out;
+}
+
+/**
+ * The prepared search index: typed arrays and packed strings only, so it can be built once, kept
+ * in IndexedDB or passed to a worker by structured clone, and queried after a quick unpacking of
+ * the codes and the vocabulary (`indexView`).
  */
 export interface SearchIndexData {
-  version: 3;
+  version: 4;
   /** Mean number of essential tokens per document (for weights computed at query time). */
   avgDocLength: number;
   codeSystem: Uint8Array;
-  code: string[];
-  codeTitle: string[];
+  code: PackedStrings;
+  codeTitle: PackedStrings;
   codeValid: Uint8Array;
   /** ICD-10-CM chapter number, 0 when none. */
   codeChapter: Uint8Array;
@@ -33,7 +73,7 @@ export interface SearchIndexData {
   docCode: Uint32Array;
   docKind: Uint8Array;
   /** Display text of documents that are not the code's own title ('' for titles). */
-  docText: string[];
+  docText: PackedStrings;
   docTokStart: Uint32Array;
   docTokens: Uint32Array;
   /** Number of essential tokens of each document. */
@@ -41,7 +81,7 @@ export interface SearchIndexData {
   /** Sum of the essential tokens' idf: how much the document says. */
   docInfo: Float32Array;
   /** Vocabulary, sorted (prefix ranges by binary search). */
-  terms: string[];
+  terms: PackedStrings;
   termDf: Uint32Array;
   postStart: Uint32Array;
   postDoc: Uint32Array;
@@ -52,8 +92,40 @@ export interface SearchIndexData {
   synonymFactor: Float32Array;
 }
 
-export function systemOf(data: SearchIndexData, code: number): CodeSystem {
+export function systemOf(data: Pick<SearchIndexData, 'codeSystem'>, code: number): CodeSystem {
   return SYSTEMS[data.codeSystem[code]];
+}
+
+/** The index as queried: codes and vocabulary unpacked (they are read on every keystroke). */
+export interface IndexView extends Omit<SearchIndexData, 'code' | 'terms'> {
+  code: string[];
+  terms: string[];
+  /** Position of each code in code order. */
+  codeRank: Uint32Array;
+  /** For each position in code order, the end of the run of codes under that code (same system). */
+  subtreeEnd: Uint32Array;
+}
+
+export function indexView(data: SearchIndexData): IndexView {
+  const code = unpackStrings(data.code);
+  const order = data.codeOrder;
+  const codeRank = new Uint32Array(code.length);
+  order.forEach((c, i) => (codeRank[c] = i));
+  // Codes sorted by text: a code's descendants directly follow it. One pass with a stack finds
+  // where each run ends.
+  const subtreeEnd = new Uint32Array(order.length);
+  const stack: number[] = [];
+  for (let i = 0; i < order.length; i++) {
+    const c = order[i];
+    while (stack.length) {
+      const top = order[stack[stack.length - 1]];
+      if (data.codeSystem[top] === data.codeSystem[c] && code[c].startsWith(code[top])) break;
+      subtreeEnd[stack.pop()!] = i;
+    }
+    stack.push(i);
+  }
+  for (const i of stack) subtreeEnd[i] = order.length;
+  return { ...data, code, terms: unpackStrings(data.terms), codeRank, subtreeEnd };
 }
 
 /**
@@ -137,22 +209,22 @@ export function buildIndexData(packs: Pack[]): SearchIndexData {
   }
   const codeOrder = Uint32Array.from(codes.keys()).sort((a, b) => (codes[a].code < codes[b].code ? -1 : codes[a].code > codes[b].code ? 1 : a - b));
   return {
-    version: 3,
+    version: 4,
     avgDocLength: avgLen,
     codeSystem: Uint8Array.from(codes, (c) => SYSTEMS.indexOf(c.system)),
-    code: codes.map((c) => c.code),
-    codeTitle: codes.map((c) => c.title),
+    code: packStrings(codes.map((c) => c.code)),
+    codeTitle: packStrings(codes.map((c) => c.title)),
     codeValid: Uint8Array.from(codes, (c) => (c.valid ? 1 : 0)),
     codeChapter: Uint8Array.from(codes, (c) => Number(c.chapter ?? 0)),
     codeOrder,
     docCode: Uint32Array.from(docs, (d) => d.code),
     docKind: Uint8Array.from(docs, (d) => KINDS.indexOf(d.kind)),
-    docText: docs.map((d) => (d.kind === 'title' ? '' : d.text)),
+    docText: packStrings(docs.map((d) => (d.kind === 'title' ? '' : d.text))),
     docTokStart,
     docTokens,
     docLength,
     docInfo,
-    terms: byName,
+    terms: packStrings(byName),
     termDf: df,
     postStart,
     postDoc,

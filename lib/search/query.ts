@@ -1,5 +1,5 @@
 import Fuse from 'fuse.js';
-import type { SearchIndexData } from './index-data';
+import type { IndexView } from './index-data';
 import type { Expansion, Lexicon } from './lexicon';
 import { stem, tokenizeQuery } from './normalize';
 
@@ -44,7 +44,7 @@ export class Vocabulary {
   private typoCache = new Map<string, Array<{ term: number; score: number }>>();
   private contractionCache = new Map<string, number[]>();
 
-  constructor(private readonly data: SearchIndexData) {}
+  constructor(private readonly data: IndexView) {}
 
   term(id: number): string {
     return this.data.terms[id];
