@@ -4,6 +4,7 @@ import { codeMatches, looksLikeCode } from './code-query';
 import { defaultLexicon } from './default-lexicon';
 import { buildIndexData, docNorm, indexView, KINDS, stringAt, systemOf, termWeight, type IndexView, type SearchIndexData } from './index-data';
 import type { Lexicon } from './lexicon';
+import { defaultWordParts } from './word-parts';
 import { normalizeText, stem } from './normalize';
 import { parseQuery, Vocabulary, type QueryGroup, type SynonymLookup } from './query';
 import type { MatchReason, SearchEngine, SearchOptions, SearchResult } from './types';
@@ -60,6 +61,7 @@ export function engineFromData(stored: SearchIndexData, lexicon: Lexicon = defau
   const phraseTouched = new Int32Array(nDocs);
   const { codeRank, subtreeEnd } = data;
   const synonyms = synonymLookup(data);
+  const wordParts = defaultWordParts();
   const altFactorOfTerm = new Float32Array(data.terms.length);
 
   // One or two characters match a large part of the index and are typed at the start of every
@@ -92,7 +94,7 @@ export function engineFromData(stored: SearchIndexData, lexicon: Lexicon = defau
         results.push(toResult(c, 1000 - results.length, [{ kind: 'code', text: data.code[c] }]));
       }
 
-    const groups = parseQuery(text, vocab, lexicon, synonyms);
+    const groups = parseQuery(text, vocab, lexicon, synonyms, wordParts);
     if (groups.length && results.length < limit) {
       for (const { code, score, doc, via } of rankWords(groups, Math.min(3 * limit, 200) + seen.size, accept)) {
         if (results.length >= limit) break;

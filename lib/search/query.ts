@@ -1,7 +1,8 @@
 import Fuse from 'fuse.js';
 import type { IndexView } from './index-data';
 import type { Expansion, Lexicon } from './lexicon';
-import { stem, tokenizeQuery } from './normalize';
+import { stem, tokenize, tokenizeQuery } from './normalize';
+import type { WordParts } from './word-parts';
 
 export type RewriteHow = 'abbreviation' | 'synonym' | 'typo' | 'prefix' | 'compound';
 
@@ -182,7 +183,7 @@ export function editDistance(a: string, b: string, max: number): number {
  * the next one ("claw toe" → clawtoe), completions of the word being typed, and — only for an
  * unknown word — close spellings.
  */
-export function parseQuery(text: string, vocab: Vocabulary, lexicon: Lexicon, synonyms?: SynonymLookup): QueryGroup[] {
+export function parseQuery(text: string, vocab: Vocabulary, lexicon: Lexicon, synonyms?: SynonymLookup, wordParts?: WordParts): QueryGroup[] {
   const { tokens: all, lastIsPrefix } = tokenizeQuery(text);
   const tokens = all.slice(0, MAX_TOKENS);
   const groups: QueryGroup[] = [];
@@ -210,6 +211,12 @@ export function parseQuery(text: string, vocab: Vocabulary, lexicon: Lexicon, sy
     carried = undefined;
     const expansions = expansionAlts(lexicon.get(token) ?? [], vocab, exact);
     alts.push(...expansions);
+    // A word built from parts ("cholecystectomy") in the titles' wording ("resection gallbladder").
+    // Weaker when the word itself is known: its own documents come first then.
+    if (wordParts && expansions.length === 0 && token.length >= 6 && !(isLast && lastIsPrefix && exact === undefined && vocab.prefixed(token, 1).length)) {
+      const parts = wordParts.decompose(token).map((words): Expansion => ({ words: words.flatMap((w) => tokenize(w)), how: 'synonym' }));
+      for (const alt of expansionAlts(parts, vocab, exact)) alts.push(exact === undefined ? alt : { ...alt, factor: alt.factor * 0.8 });
+    }
     for (const syn of synonyms?.get(token) ?? []) {
       const ids = syn.terms.map((t) => vocab.exact(t)).filter((id): id is number => id !== undefined && id !== exact);
       if (ids.length) alts.push({ terms: ids, factor: syn.factor * (ids.length / syn.terms.length), how: 'synonym' });
