@@ -1,4 +1,4 @@
-import type { SearchIndexRecord } from '../db/schema';
+import type { PreparedIndex } from './prepare';
 import type { SearchIndexData } from '../search/index-data';
 import type { SearchEngine } from '../search/types';
 import { parseSearchRequest, type SearchWorkerRequest, type SearchWorkerResponse } from '../search/worker-protocol';
@@ -11,9 +11,9 @@ export interface SearchWorkerScope {
 
 export interface SearchWorkerDeps {
   /** The prepared index of the active releases (cached or built), or null when none is installed. */
-  load(): Promise<{ record: SearchIndexRecord; source: 'cache' | 'built' } | null>;
+  load(): Promise<{ record: PreparedIndex; source: 'cache' | 'built' } | null>;
   /** Replaces a stored index the engine could not read with a freshly built one. */
-  rebuild(record: SearchIndexRecord): Promise<SearchIndexRecord>;
+  rebuild(record: PreparedIndex): Promise<PreparedIndex>;
   createEngine(data: SearchIndexData): SearchEngine;
   /** Runs `task` after the messages already queued (setTimeout 0 in the worker). */
   schedule(task: () => void): void;
@@ -56,7 +56,7 @@ export function startSearchWorkerHost(scope: SearchWorkerScope, deps: SearchWork
   }
 
   /** An engine over the record, checked with a code query and a word query before it is trusted. */
-  function engineFor(record: SearchIndexRecord): SearchEngine {
+  function engineFor(record: PreparedIndex): SearchEngine {
     const candidate = deps.createEngine(record.data);
     candidate.search('E11', { limit: 1 });
     candidate.search('diabetes', { limit: 1 });

@@ -2,7 +2,7 @@ import type { Pack } from '../codeset/pack';
 import type { CodeSystem } from '../codeset/releases';
 import { codeMatches, looksLikeCode } from './code-query';
 import { defaultLexicon } from './default-lexicon';
-import { buildIndexData, docNorm, indexView, KINDS, stringAt, systemOf, termWeight, type IndexView, type SearchIndexData } from './index-data';
+import { buildIndexData, DOC_MASK, docNorm, idfOf, indexView, KINDS, OPTIONAL_FACTOR, stringAt, systemOf, type IndexView, type SearchIndexData } from './index-data';
 import type { Lexicon } from './lexicon';
 import { defaultWordParts } from './word-parts';
 import { normalizeText, stem } from './normalize';
@@ -60,6 +60,10 @@ export function engineFromData(stored: SearchIndexData, lexicon: Lexicon = defau
   const phraseCount = new Uint8Array(nDocs);
   const phraseTouched = new Int32Array(nDocs);
   const { codeRank, subtreeEnd } = data;
+  // The parts of a posting's weight, computed once per engine (see SearchIndexData.postDoc).
+  const termIdf = Float32Array.from(data.termDf, (df) => idfOf(df, nDocs));
+  const docNorms = new Float32Array(nDocs);
+  for (let d = 0; d < nDocs; d++) docNorms[d] = docNorm(data.docLength[d], data.avgDocLength, data.docKind[d]);
   const synonyms = synonymLookup(data);
   const wordParts = defaultWordParts();
   const altFactorOfTerm = new Float32Array(data.terms.length);
@@ -129,7 +133,12 @@ export function engineFromData(stored: SearchIndexData, lexicon: Lexicon = defau
         if (alt.terms.length === 1) {
           const term = alt.terms[0];
           const end = data.postStart[term + 1];
-          for (let p = data.postStart[term]; p < end; p++) offer(data.postDoc[p], alt.factor * data.postWeight[p]);
+          const w = alt.factor * termIdf[term];
+          for (let p = data.postStart[term]; p < end; p++) {
+            const raw = data.postDoc[p];
+            const d = raw & DOC_MASK;
+            offer(d, w * docNorms[d] * (raw === d ? 1 : OPTIONAL_FACTOR));
+          }
           continue;
         }
         // A phrase (an expanded abbreviation) scores by the words of it a document has.
@@ -137,9 +146,10 @@ export function engineFromData(stored: SearchIndexData, lexicon: Lexicon = defau
         for (const term of alt.terms) {
           const end = data.postStart[term + 1];
           for (let p = data.postStart[term]; p < end; p++) {
-            const d = data.postDoc[p];
+            const raw = data.postDoc[p];
+            const d = raw & DOC_MASK;
             if (phraseCount[d] === 0) phraseTouched[pCount++] = d;
-            phraseSum[d] += data.postWeight[p];
+            phraseSum[d] += termIdf[term] * docNorms[d] * (raw === d ? 1 : OPTIONAL_FACTOR);
             phraseCount[d]++;
           }
         }
@@ -178,7 +188,7 @@ export function engineFromData(stored: SearchIndexData, lexicon: Lexicon = defau
       // common one. (The matched share is recovered from the score: weight = idf × document norm.)
       const info = data.docInfo[d];
       if (info > 0) {
-        const said = s / (coverage * coverage) / docNorm(data.docLength[d], data.avgDocLength, data.docKind[d]);
+        const said = s / (coverage * coverage) / docNorms[d];
         s *= DOC_COVER_BASE + (1 - DOC_COVER_BASE) * Math.min(1, said / info);
       }
       if (matched >= data.docLength[d]) s *= FULL_MATCH_BONUS;
@@ -295,7 +305,7 @@ export function engineFromData(stored: SearchIndexData, lexicon: Lexicon = defau
   }
 
   function weightIn(term: number, doc: number, optional: boolean): number {
-    return termWeight(data.termDf[term], nDocs, data.docLength[doc], data.avgDocLength, data.docKind[doc], optional);
+    return termIdf[term] * docNorms[doc] * (optional ? OPTIONAL_FACTOR : 1);
   }
 
   /**

@@ -10,7 +10,10 @@ const SYSTEMS: CodeSystem[] = ['icd10cm', 'icd10pcs', 'hcpcs'];
 /** How much a match in each kind of document counts (titles and index entries are what coders trust). */
 const KIND_BOOST: Record<MatchKind, number> = { code: 1, title: 1, shortTitle: 0.8, inclusion: 0.95, index: 1, eindex: 0.95, drug: 0.9, neoplasm: 0.9 };
 /** A nonessential modifier may match, but counts for less than an essential word. */
-const OPTIONAL_FACTOR = 0.35;
+export const OPTIONAL_FACTOR = 0.35;
+/** Marks a posting of a nonessential modifier (document ids stay below 2^31). */
+export const OPTIONAL_BIT = 0x80000000;
+export const DOC_MASK = 0x7fffffff;
 const K1 = 1.2;
 const B = 0.6;
 
@@ -59,7 +62,7 @@ export function unpackStrings(packed: PackedStrings): string[] {
  * the codes and the vocabulary (`indexView`).
  */
 export interface SearchIndexData {
-  version: 4;
+  version: 5;
   /** Mean number of essential tokens per document (for weights computed at query time). */
   avgDocLength: number;
   codeSystem: Uint8Array;
@@ -72,10 +75,11 @@ export interface SearchIndexData {
   codeOrder: Uint32Array;
   docCode: Uint32Array;
   docKind: Uint8Array;
-  /** Display text of documents that are not the code's own title ('' for titles). */
+  /** Display text of documents that are not the code's own title ('' for titles and short titles). */
   docText: PackedStrings;
   docTokStart: Uint32Array;
-  docTokens: Uint32Array;
+  /** Term ids of each document, essential ones first (16-bit while the vocabulary allows). */
+  docTokens: Uint16Array | Uint32Array;
   /** Number of essential tokens of each document. */
   docLength: Uint16Array;
   /** Sum of the essential tokens' idf: how much the document says. */
@@ -84,8 +88,12 @@ export interface SearchIndexData {
   terms: PackedStrings;
   termDf: Uint32Array;
   postStart: Uint32Array;
+  /**
+   * Documents of each term; the top bit marks a nonessential modifier. A posting's weight is
+   * computed when read (idf of the term × norm of the document), which keeps the stored index
+   * smaller and so the panel quicker to open.
+   */
   postDoc: Uint32Array;
-  postWeight: Float32Array;
   /** Index "see" synonyms: the word (one token), its target's tokens (space-separated), weight. */
   synonymWord: string[];
   synonymTarget: string[];
@@ -129,14 +137,9 @@ export function indexView(data: SearchIndexData): IndexView {
 }
 
 /**
- * Weight of a term in a document (BM25-like: rarer terms and shorter documents weigh more),
- * scaled by how much the document's kind is trusted and down for a nonessential modifier. Used
- * for the postings at build time and, identically, for documents scored one by one at query time.
+ * Weight of a term in a document (BM25-like: rarer terms and shorter documents weigh more) is
+ * idfOf(term) × docNorm(document), times OPTIONAL_FACTOR for a nonessential modifier.
  */
-export function termWeight(df: number, nDocs: number, docLength: number, avgDocLength: number, kind: number, optional: boolean): number {
-  return idfOf(df, nDocs) * docNorm(docLength, avgDocLength, kind) * (optional ? OPTIONAL_FACTOR : 1);
-}
-
 export function idfOf(df: number, nDocs: number): number {
   return Math.log(1 + (nDocs - df + 0.5) / (df + 0.5));
 }
@@ -183,7 +186,7 @@ export function buildIndexData(packs: Pack[]): SearchIndexData {
   for (let t = 0; t < nTerms; t++) postStart[t + 1] = postStart[t] + df[t];
   const fill = postStart.slice(0, nTerms);
   const postDoc = new Uint32Array(postStart[nTerms]);
-  const postWeight = new Float32Array(postStart[nTerms]);
+
   const avgLen = totalLen / Math.max(1, nDocs);
   const docTokStart = new Uint32Array(nDocs + 1);
   const docLength = new Uint16Array(nDocs);
@@ -192,7 +195,7 @@ export function buildIndexData(packs: Pack[]): SearchIndexData {
     docTokStart[d + 1] = docTokStart[d] + docTok[d].length + docOpt[d].length;
     docLength[d] = Math.min(docTok[d].length, 65535);
   }
-  const docTokens = new Uint32Array(docTokStart[nDocs]);
+  const docTokens = nTerms <= 0xffff ? new Uint16Array(docTokStart[nDocs]) : new Uint32Array(docTokStart[nDocs]);
   for (let d = 0; d < nDocs; d++) {
     const len = docTok[d].length;
     const kind = KINDS.indexOf(docs[d].kind);
@@ -201,15 +204,14 @@ export function buildIndexData(packs: Pack[]): SearchIndexData {
       for (const raw of list) {
         const t = remap[raw];
         const slot = fill[t]++;
-        postDoc[slot] = d;
-        postWeight[slot] = termWeight(df[t], nDocs, len, avgLen, kind, optional);
+        postDoc[slot] = optional ? (d | OPTIONAL_BIT) >>> 0 : d;
         if (!optional) docInfo[d] += idfOf(df[t], nDocs);
         docTokens[k++] = t;
       }
   }
   const codeOrder = Uint32Array.from(codes.keys()).sort((a, b) => (codes[a].code < codes[b].code ? -1 : codes[a].code > codes[b].code ? 1 : a - b));
   return {
-    version: 4,
+    version: 5,
     avgDocLength: avgLen,
     codeSystem: Uint8Array.from(codes, (c) => SYSTEMS.indexOf(c.system)),
     code: packStrings(codes.map((c) => c.code)),
@@ -219,7 +221,9 @@ export function buildIndexData(packs: Pack[]): SearchIndexData {
     codeOrder,
     docCode: Uint32Array.from(docs, (d) => d.code),
     docKind: Uint8Array.from(docs, (d) => KINDS.indexOf(d.kind)),
-    docText: packStrings(docs.map((d) => (d.kind === 'title' ? '' : d.text))),
+    // A title's text is the code's title; a short title's is not kept either (it would add a
+    // tenth to the stored index): the reason then shows the long title it abbreviates.
+    docText: packStrings(docs.map((d) => (d.kind === 'title' || d.kind === 'shortTitle' ? '' : d.text))),
     docTokStart,
     docTokens,
     docLength,
@@ -228,7 +232,6 @@ export function buildIndexData(packs: Pack[]): SearchIndexData {
     termDf: df,
     postStart,
     postDoc,
-    postWeight,
     synonymWord: learned.map((r) => r.word),
     synonymTarget: learned.map((r) => r.target),
     synonymFactor: Float32Array.from(learned, (r) => r.factor),

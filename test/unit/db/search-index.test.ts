@@ -21,7 +21,7 @@ async function importAs(pack: Pack) {
   return importPack(pack, await sha256Hex(encodePack(pack)), { activate: 'if-newer' });
 }
 
-const fakeRecord = (key: string): SearchIndexRecord => ({ key, releaseIds: [key], builtAt: '2026-01-01T00:00:00.000Z', buildMs: 5, data: { version: 1 } as unknown as SearchIndexData });
+const fakeRecord = (key: string): SearchIndexRecord => ({ key, releaseIds: [key], builtAt: '2026-01-01T00:00:00.000Z', buildMs: 5, data: new Blob([key]) });
 
 beforeEach(() => {
   globalThis.indexedDB = new IDBFactory();

@@ -81,8 +81,20 @@ describe('search index preparation', () => {
   it('replaces a stored index that turned out unreadable', async () => {
     await importAs(cmPack('2099'));
     const { record } = (await loadSearchIndex())!;
-    const fresh = await rebuildUnreadableIndex({ ...record, data: {} as unknown as typeof record.data });
+    const fresh = await rebuildUnreadableIndex(record);
     expect(fresh.key).toBe(record.key);
     expect(await getSearchIndex(record.key)).toMatchObject({ key: record.key, builtAt: fresh.builtAt });
+  });
+
+  it('a damaged stored index is dropped and built anew when loaded', async () => {
+    await importAs(cmPack('2099'));
+    const { record } = (await loadSearchIndex())!;
+    const stored = (await getSearchIndex(record.key))!;
+    const bytes = new Uint8Array(await stored.data.arrayBuffer());
+    await (await getDb()).put('searchIndex', { ...stored, builtAt: 'damaged', data: new Blob([bytes.subarray(0, bytes.length >> 1)]) });
+    const again = (await loadSearchIndex())!;
+    expect(again.source).toBe('built');
+    expect(again.record.data.code).toEqual(record.data.code);
+    expect((await getSearchIndex(record.key))?.builtAt).not.toBe('damaged');
   });
 });

@@ -1,11 +1,11 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { SearchIndexRecord } from '../../../lib/db/schema';
+import type { PreparedIndex } from '../../../lib/search-index/prepare';
 import type { SearchIndexData } from '../../../lib/search/index-data';
 import type { SearchEngine, SearchResult } from '../../../lib/search/types';
 import type { SearchWorkerResponse } from '../../../lib/search/worker-protocol';
 import { startSearchWorkerHost, type SearchWorkerDeps } from '../../../lib/search-index/worker-host';
 
-const record = (key: string): SearchIndexRecord => ({ key, releaseIds: ['a'], builtAt: '', buildMs: 1, data: { version: 1, key } as unknown as SearchIndexData });
+const record = (key: string): PreparedIndex => ({ key, releaseIds: ['a'], builtAt: '', buildMs: 1, data: { version: 1, key } as unknown as SearchIndexData });
 const result = (code: string): SearchResult => ({ system: 'icd10cm', code, title: code, valid: true, score: 1, why: [] });
 
 /** A worker host over fake deps: messages are delivered by `send`, scheduled tasks run by `flush`. */
@@ -92,7 +92,7 @@ describe('search worker host', () => {
   });
 
   it('says there is no data when no code set is installed, and loads again on reload', async () => {
-    let loaded: SearchIndexRecord | null = null;
+    let loaded: PreparedIndex | null = null;
     const h = harness({ load: async () => (loaded ? { record: loaded, source: 'cache' } : null) });
     await h.settle();
     expect(h.posted).toEqual([{ type: 'noData' }]);
