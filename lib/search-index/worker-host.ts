@@ -77,6 +77,7 @@ export function startSearchWorkerHost(scope: SearchWorkerScope, deps: SearchWork
         post({ type: 'noData' });
       } else {
         let { record, source } = loaded;
+        const engineStarted = deps.now();
         try {
           engine = engineFor(record);
         } catch (err) {
@@ -86,7 +87,7 @@ export function startSearchWorkerHost(scope: SearchWorkerScope, deps: SearchWork
           source = 'built';
           engine = engineFor(record);
         }
-        post({ type: 'ready', loadMs: deps.now() - started, key: record.key, source });
+        post({ type: 'ready', loadMs: deps.now() - started, engineMs: deps.now() - engineStarted, key: record.key, source });
         schedulePending();
       }
     } catch (err) {

@@ -13,7 +13,8 @@ export type SearchWorkerRequest =
 export type SearchWorkerResponse =
   | { type: 'results'; id: number; results: SearchResult[]; tookMs: number }
   /** The index is loaded (`key` says which one; `source` whether it was cached or had to be built). */
-  | { type: 'ready'; loadMs: number; key: string; source: 'cache' | 'built' }
+  /** loadMs: from the start of loading to ready; engineMs: of which preparing the engine over the read index. */
+  | { type: 'ready'; loadMs: number; engineMs?: number; key: string; source: 'cache' | 'built' }
   /** No code set is installed yet: nothing to search. */
   | { type: 'noData' }
   | { type: 'error'; message: string };
@@ -76,9 +77,10 @@ export function parseSearchResponse(raw: unknown): SearchWorkerResponse | null {
       return { type: 'results', id, results: results as SearchResult[], tookMs };
     }
     case 'ready': {
-      const { loadMs, key, source } = raw;
+      const { loadMs, engineMs, key, source } = raw;
       if (typeof loadMs !== 'number' || typeof key !== 'string' || (source !== 'cache' && source !== 'built')) return null;
-      return { type: 'ready', loadMs, key, source };
+      if (engineMs !== undefined && typeof engineMs !== 'number') return null;
+      return engineMs === undefined ? { type: 'ready', loadMs, key, source } : { type: 'ready', loadMs, engineMs, key, source };
     }
     case 'noData':
       return { type: 'noData' };

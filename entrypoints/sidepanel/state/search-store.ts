@@ -77,7 +77,7 @@ export function createSearchStore(deps: {
         return;
       case 'ready':
         worker.value = { phase: 'ready', key: msg.key, loadMs: msg.loadMs };
-        performance.mark('cl-search:ready', { detail: { loadMs: msg.loadMs, source: msg.source } });
+        performance.mark('cl-search:ready', { detail: { loadMs: msg.loadMs, engineMs: msg.engineMs, source: msg.source } });
         // Ask again: what was typed while it loaded is still unanswered, or the data changed.
         if (newest) send(newest.answered ? undefined : newest.inputAt);
         return;
@@ -92,6 +92,7 @@ export function createSearchStore(deps: {
 
   function startWorker() {
     worker.value = { phase: 'loading' };
+    performance.mark('cl-search:worker-start');
     try {
       port = deps.createWorker();
     } catch (err) {

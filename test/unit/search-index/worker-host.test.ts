@@ -46,7 +46,7 @@ describe('search worker host', () => {
   it('loads the index, says ready, then answers searches', async () => {
     const h = harness();
     await h.settle();
-    expect(h.posted).toEqual([{ type: 'ready', loadMs: 0, key: 'k1', source: 'cache' }]);
+    expect(h.posted).toEqual([{ type: 'ready', loadMs: 0, engineMs: 0, key: 'k1', source: 'cache' }]);
     h.send(search(1, 'i10'));
     h.flush();
     expect(h.posted[1]).toEqual({ type: 'results', id: 1, results: [result('I10')], tookMs: 0 });
@@ -111,7 +111,7 @@ describe('search worker host', () => {
       },
     });
     await h.settle();
-    expect(h.posted).toEqual([{ type: 'ready', loadMs: 0, key: 'k1-rebuilt', source: 'built' }]);
+    expect(h.posted).toEqual([{ type: 'ready', loadMs: 0, engineMs: 0, key: 'k1-rebuilt', source: 'built' }]);
     warn.mockRestore();
   });
 
