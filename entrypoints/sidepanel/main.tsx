@@ -13,6 +13,8 @@ const search = createSearchStore({
   importStatus: codeSets.importStatus,
   indexStatus: codeSets.searchIndexStatus,
 });
+// The worker's script loads while the panel renders and reads its statuses.
+search.boot();
 render(<App codeSets={codeSets} search={search} />, document.getElementById('app')!);
 search.start();
 void codeSets.start();

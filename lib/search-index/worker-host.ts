@@ -24,6 +24,8 @@ export interface SearchWorkerDeps {
  * The search worker's message loop. Searches run one at a time on the worker thread; while one
  * runs, further keystrokes queue up, and only the newest of them is answered (the panel shows
  * only the newest anyway). Requests arriving while the index loads are answered once it is ready.
+ * Nothing is loaded until the panel sends `reload`: the panel starts the worker as early as it can
+ * (so its script is ready) and tells it to load once the background is not importing or building.
  */
 export function startSearchWorkerHost(scope: SearchWorkerScope, deps: SearchWorkerDeps): void {
   let engine: SearchEngine | null = null;
@@ -87,7 +89,7 @@ export function startSearchWorkerHost(scope: SearchWorkerScope, deps: SearchWork
           source = 'built';
           engine = engineFor(record);
         }
-        post({ type: 'ready', loadMs: deps.now() - started, engineMs: deps.now() - engineStarted, key: record.key, source });
+        post({ type: 'ready', loadMs: deps.now() - started, engineMs: deps.now() - engineStarted, key: record.key, source, startedAt: started });
         schedulePending();
       }
     } catch (err) {
@@ -117,7 +119,6 @@ export function startSearchWorkerHost(scope: SearchWorkerScope, deps: SearchWork
     pending = request;
     schedulePending();
   });
-  void load();
 }
 
 function messageOf(err: unknown): string {

@@ -13,8 +13,11 @@ export type SearchWorkerRequest =
 export type SearchWorkerResponse =
   | { type: 'results'; id: number; results: SearchResult[]; tookMs: number }
   /** The index is loaded (`key` says which one; `source` whether it was cached or had to be built). */
-  /** loadMs: from the start of loading to ready; engineMs: of which preparing the engine over the read index. */
-  | { type: 'ready'; loadMs: number; engineMs?: number; key: string; source: 'cache' | 'built' }
+  /**
+   * loadMs: from the start of loading to ready; engineMs: of which preparing the engine over the
+   * read index; startedAt: when loading started, in ms since the worker was created.
+   */
+  | { type: 'ready'; loadMs: number; engineMs?: number; key: string; source: 'cache' | 'built'; startedAt?: number }
   /** No code set is installed yet: nothing to search. */
   | { type: 'noData' }
   | { type: 'error'; message: string };
@@ -77,10 +80,10 @@ export function parseSearchResponse(raw: unknown): SearchWorkerResponse | null {
       return { type: 'results', id, results: results as SearchResult[], tookMs };
     }
     case 'ready': {
-      const { loadMs, engineMs, key, source } = raw;
+      const { loadMs, engineMs, key, source, startedAt } = raw;
       if (typeof loadMs !== 'number' || typeof key !== 'string' || (source !== 'cache' && source !== 'built')) return null;
-      if (engineMs !== undefined && typeof engineMs !== 'number') return null;
-      return engineMs === undefined ? { type: 'ready', loadMs, key, source } : { type: 'ready', loadMs, engineMs, key, source };
+      if ((engineMs !== undefined && typeof engineMs !== 'number') || (startedAt !== undefined && typeof startedAt !== 'number')) return null;
+      return { type: 'ready', loadMs, key, source, ...(engineMs === undefined ? {} : { engineMs }), ...(startedAt === undefined ? {} : { startedAt }) };
     }
     case 'noData':
       return { type: 'noData' };

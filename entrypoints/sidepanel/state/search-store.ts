@@ -77,7 +77,7 @@ export function createSearchStore(deps: {
         return;
       case 'ready':
         worker.value = { phase: 'ready', key: msg.key, loadMs: msg.loadMs };
-        performance.mark('cl-search:ready', { detail: { loadMs: msg.loadMs, engineMs: msg.engineMs, source: msg.source } });
+        performance.mark('cl-search:ready', { detail: { loadMs: msg.loadMs, engineMs: msg.engineMs, startedAt: msg.startedAt, source: msg.source } });
         // Ask again: what was typed while it loaded is still unanswered, or the data changed.
         if (newest) send(newest.answered ? undefined : newest.inputAt);
         return;
@@ -90,19 +90,34 @@ export function createSearchStore(deps: {
     }
   }
 
+  let booted: SearchWorkerPort | undefined;
+  let bootError: string | undefined;
+
+  /** Creates the worker so its script loads while the panel starts; it loads the index when told. */
+  function boot() {
+    if (booted || bootError) return;
+    try {
+      booted = deps.createWorker();
+    } catch (err) {
+      bootError = `Search could not start: ${err instanceof Error ? err.message : String(err)}`;
+      return;
+    }
+    booted.addEventListener('message', (e) => onMessage(e.data));
+    booted.addEventListener('error', (e) => {
+      worker.value = { phase: 'error', message: `Search stopped working${e.message ? `: ${e.message}` : ''}. Reopen the panel to try again.` };
+    });
+  }
+
   function startWorker() {
     worker.value = { phase: 'loading' };
     performance.mark('cl-search:worker-start');
-    try {
-      port = deps.createWorker();
-    } catch (err) {
-      worker.value = { phase: 'error', message: `Search could not start: ${err instanceof Error ? err.message : String(err)}` };
+    boot();
+    if (!booted) {
+      worker.value = { phase: 'error', message: bootError ?? 'Search could not start.' };
       return;
     }
-    port.addEventListener('message', (e) => onMessage(e.data));
-    port.addEventListener('error', (e) => {
-      worker.value = { phase: 'error', message: `Search stopped working${e.message ? `: ${e.message}` : ''}. Reopen the panel to try again.` };
-    });
+    port = booted;
+    port.postMessage({ type: 'reload' });
     if (newest) send(newest.inputAt);
   }
 
@@ -130,6 +145,7 @@ export function createSearchStore(deps: {
   }
 
   return {
+    boot,
     query,
     answer,
     worker,

@@ -30,6 +30,8 @@ function harness(overrides: Partial<SearchWorkerDeps> = {}) {
     ...overrides,
   };
   startSearchWorkerHost({ postMessage: (m) => posted.push(m), addEventListener: (_t, l) => (listener = l) }, deps);
+  // The panel tells the worker when to load (it starts the worker early, loads when the background is idle).
+  listener!({ data: { type: 'reload' } });
   const settle = () => new Promise((r) => setTimeout(r, 0));
   return {
     posted,
@@ -43,10 +45,17 @@ function harness(overrides: Partial<SearchWorkerDeps> = {}) {
 const search = (id: number, query: string) => ({ type: 'search', id, query, options: { limit: 5 } });
 
 describe('search worker host', () => {
+  it('loads nothing until told to', async () => {
+    const load = vi.fn(async () => ({ record: record('k1'), source: 'cache' as const }));
+    startSearchWorkerHost({ postMessage: () => undefined, addEventListener: () => undefined }, { load, rebuild: async (r) => r, createEngine: () => ({ search: () => [] }), schedule: () => undefined, now: () => 0 });
+    await new Promise((r) => setTimeout(r, 0));
+    expect(load).not.toHaveBeenCalled();
+  });
+
   it('loads the index, says ready, then answers searches', async () => {
     const h = harness();
     await h.settle();
-    expect(h.posted).toEqual([{ type: 'ready', loadMs: 0, engineMs: 0, key: 'k1', source: 'cache' }]);
+    expect(h.posted).toEqual([{ type: 'ready', loadMs: 0, engineMs: 0, key: 'k1', source: 'cache', startedAt: 0 }]);
     h.send(search(1, 'i10'));
     h.flush();
     expect(h.posted[1]).toEqual({ type: 'results', id: 1, results: [result('I10')], tookMs: 0 });
@@ -111,7 +120,7 @@ describe('search worker host', () => {
       },
     });
     await h.settle();
-    expect(h.posted).toEqual([{ type: 'ready', loadMs: 0, engineMs: 0, key: 'k1-rebuilt', source: 'built' }]);
+    expect(h.posted).toEqual([{ type: 'ready', loadMs: 0, engineMs: 0, key: 'k1-rebuilt', source: 'built', startedAt: 0 }]);
     warn.mockRestore();
   });
 

@@ -47,7 +47,9 @@ describe('search store', () => {
     h.reply({ type: 'ready', loadMs: 5, key: 'k1', source: 'cache' });
     h.store.setQuery('h', 1);
     h.store.setQuery('ht', 2);
+    // The worker is told to load first (it loads nothing until the panel says so).
     expect(h.sent).toEqual([
+      { type: 'reload' },
       { type: 'search', id: 0, query: 'h', options: { limit: 25, validOnly: false } },
       { type: 'search', id: 1, query: 'ht', options: { limit: 25, validOnly: false } },
     ]);
@@ -60,7 +62,7 @@ describe('search store', () => {
     const h = harness();
     h.store.start();
     h.store.setQuery('   ', 3);
-    expect(h.sent).toEqual([]);
+    expect(h.sent).toEqual([{ type: 'reload' }]);
     expect(h.store.answer.value).toEqual({ query: '   ', results: [], inputAt: 3 });
   });
 
