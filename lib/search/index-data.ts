@@ -32,12 +32,26 @@ const utf8 = new TextEncoder();
 const fromUtf8 = new TextDecoder();
 
 export function packStrings(list: readonly string[]): PackedStrings {
-  const encoded = list.map((s) => utf8.encode(s));
   const offsets = new Uint32Array(list.length + 1);
-  for (let i = 0; i < encoded.length; i++) offsets[i + 1] = offsets[i] + encoded[i].length;
-  const bytes = new Uint8Array(offsets[list.length]);
-  encoded.forEach((e, i) => bytes.set(e, offsets[i]));
+  for (let i = 0; i < list.length; i++) offsets[i + 1] = offsets[i] + utf8Length(list[i]);
+  const bytes = utf8.encode(list.join(''));
+  if (bytes.length !== offsets[list.length]) throw new Error('packStrings: UTF-8 length mismatch (unpaired surrogate?)');
   return { bytes, offsets };
+}
+
+/** Bytes of a string in UTF-8, counted without encoding it (an unpaired surrogate counts as U+FFFD). */
+function utf8Length(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
 }
 
 export function stringAt(packed: PackedStrings, i: number): string {
@@ -155,21 +169,43 @@ export function buildIndexData(packs: Pack[]): SearchIndexData {
   const learned = synonymRows(synonyms);
   const nDocs = docs.length;
   const termIds = new Map<string, number>();
-  const docTok: number[][] = new Array(nDocs);
-  const docOpt: number[][] = new Array(nDocs);
   const idOf = (t: string) => {
     let id = termIds.get(t);
     if (id === undefined) termIds.set(t, (id = termIds.size));
     return id;
   };
+  // Every document's terms in one flat list (essential first, then modifiers), each term once per
+  // document: few allocations, since there are hundreds of thousands of documents.
+  const flat: number[] = [];
+  const docTokStart = new Uint32Array(nDocs + 1);
+  const docLength = new Uint16Array(nDocs);
+  const lastDoc: number[] = [];
+  // Modifier lists repeat ("initial encounter for closed fracture", nonessential words).
+  const optionalIds = new Map<string, number[]>();
   let totalLen = 0;
   for (let d = 0; d < nDocs; d++) {
-    const req = [...new Set(tokenize(docs[d].words).map(idOf))];
-    const reqSet = new Set(req);
-    const opt = docs[d].optional ? [...new Set(tokenize(docs[d].optional!).map(idOf))].filter((t) => !reqSet.has(t)) : [];
-    docTok[d] = req;
-    docOpt[d] = opt;
-    totalLen += req.length;
+    const stamp = d + 1;
+    for (const t of tokenize(docs[d].words)) {
+      const id = idOf(t);
+      if (lastDoc[id] !== stamp) {
+        lastDoc[id] = stamp;
+        flat.push(id);
+      }
+    }
+    const required = flat.length - docTokStart[d];
+    const optional = docs[d].optional;
+    if (optional) {
+      let ids = optionalIds.get(optional);
+      if (!ids) optionalIds.set(optional, (ids = tokenize(optional).map(idOf)));
+      for (const id of ids)
+        if (lastDoc[id] !== stamp) {
+          lastDoc[id] = stamp;
+          flat.push(id);
+        }
+    }
+    docTokStart[d + 1] = flat.length;
+    docLength[d] = Math.min(required, 65535);
+    totalLen += required;
   }
   // Sort the vocabulary so prefixes are contiguous ranges; remap ids.
   const byName = [...termIds.keys()].sort();
@@ -177,37 +213,23 @@ export function buildIndexData(packs: Pack[]): SearchIndexData {
   byName.forEach((t, i) => (remap[termIds.get(t)!] = i));
   const nTerms = byName.length;
 
+  const docTokens = nTerms <= 0xffff ? new Uint16Array(flat.length) : new Uint32Array(flat.length);
   const df = new Uint32Array(nTerms);
-  for (let d = 0; d < nDocs; d++) {
-    for (const t of docTok[d]) df[remap[t]]++;
-    for (const t of docOpt[d]) df[remap[t]]++;
-  }
+  for (let k = 0; k < flat.length; k++) df[(docTokens[k] = remap[flat[k]])]++;
   const postStart = new Uint32Array(nTerms + 1);
   for (let t = 0; t < nTerms; t++) postStart[t + 1] = postStart[t] + df[t];
   const fill = postStart.slice(0, nTerms);
   const postDoc = new Uint32Array(postStart[nTerms]);
-
   const avgLen = totalLen / Math.max(1, nDocs);
-  const docTokStart = new Uint32Array(nDocs + 1);
-  const docLength = new Uint16Array(nDocs);
   const docInfo = new Float32Array(nDocs);
   for (let d = 0; d < nDocs; d++) {
-    docTokStart[d + 1] = docTokStart[d] + docTok[d].length + docOpt[d].length;
-    docLength[d] = Math.min(docTok[d].length, 65535);
-  }
-  const docTokens = nTerms <= 0xffff ? new Uint16Array(docTokStart[nDocs]) : new Uint32Array(docTokStart[nDocs]);
-  for (let d = 0; d < nDocs; d++) {
-    const len = docTok[d].length;
-    const kind = KINDS.indexOf(docs[d].kind);
-    let k = docTokStart[d];
-    for (const [list, optional] of [[docTok[d], false], [docOpt[d], true]] as const)
-      for (const raw of list) {
-        const t = remap[raw];
-        const slot = fill[t]++;
-        postDoc[slot] = optional ? (d | OPTIONAL_BIT) >>> 0 : d;
-        if (!optional) docInfo[d] += idfOf(df[t], nDocs);
-        docTokens[k++] = t;
-      }
+    const requiredEnd = docTokStart[d] + docLength[d];
+    for (let k = docTokStart[d]; k < docTokStart[d + 1]; k++) {
+      const t = docTokens[k];
+      const optional = k >= requiredEnd;
+      postDoc[fill[t]++] = optional ? (d | OPTIONAL_BIT) >>> 0 : d;
+      if (!optional) docInfo[d] += idfOf(df[t], nDocs);
+    }
   }
   const codeOrder = Uint32Array.from(codes.keys()).sort((a, b) => (codes[a].code < codes[b].code ? -1 : codes[a].code > codes[b].code ? 1 : a - b));
   return {

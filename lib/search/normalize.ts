@@ -13,9 +13,9 @@ export function isStopword(token: string): boolean {
 
 /** Lower-cases, removes accents and joins one-letter slash forms. */
 export function normalizeText(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
+  // Most titles are plain ASCII: Unicode decomposition is only needed (and costly) for the rest.
+  const plain = /^[\x00-\x7f]*$/.test(text) ? text : text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
+  return plain
     .toLowerCase()
     .replace(/['\u2019]s\b/g, '')
     .replace(/\b([a-z])\/([a-z])\b/g, '$1$2')
