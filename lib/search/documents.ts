@@ -61,12 +61,14 @@ export function collectDocuments(packs: Pack[]): { codes: CodeEntry[]; docs: Sea
     const ids = new Map<string, number>();
     const titles = new Map<string, string>();
     for (const [code, , title] of pack.codes) titles.set(code, title);
+    const isCm = pack.system === 'icd10cm';
     for (const [code, valid, title, shortTitle] of pack.codes) {
       const id = codes.length;
       ids.set(code, id);
       codes.push({ system: pack.system, code, title, valid: valid === 1, chapter: pack.system === 'icd10cm' ? cmChapterOf(code) : undefined });
-      docs.push({ code: id, kind: 'title', text: title, ...titleWords(pack.system === 'icd10cm' ? seventhCharacterSplit(code, title, titles) : { base: title }) });
-      if (shortTitle) docs.push({ code: id, kind: 'shortTitle', text: shortTitle, words: shortTitle });
+      const split = isCm ? seventhCharacterSplit(code, title, titles) : { base: title };
+      docs.push({ code: id, kind: 'title', text: title, ...titleWords(split) });
+      if (shortTitle) docs.push({ code: id, kind: 'shortTitle', text: shortTitle, ...titleWords(split.extension ? shortSeventhCharacterSplit(shortTitle) : { base: shortTitle }) });
     }
     const resolve = (printed: string | undefined) => (printed ? resolveCode(ids, printed) : undefined);
 
@@ -125,10 +127,20 @@ function seventhCharacterSplit(code: string, title: string, titles: Map<string, 
 }
 
 /**
+ * Short titles abbreviate the parent's words differently from code to code ("unsp" here,
+ * "unspecified" there), but always end in the 7th character's meaning after a last comma
+ * (", init", ", sequela").
+ */
+function shortSeventhCharacterSplit(shortTitle: string): { base: string; extension?: string } {
+  const at = shortTitle.lastIndexOf(', ');
+  return at > 0 ? { base: shortTitle.slice(0, at), extension: shortTitle.slice(at + 2) } : { base: shortTitle };
+}
+
+/**
  * Words of a title: words in parentheses are supplementary in ICD-10 titles ("Essential (primary)
  * hypertension"), so they may match but are not required for a full match. "Unspecified" adds
  * nothing the coder must have said: a query that names no side or type fits the unspecified code
- * best, so the word does not count against it.
+ * best, so the word (or the short titles' "unsp") does not count against it.
  */
 function titleWords({ base, extension }: { base: string; extension?: string }): { words: string; optional?: string } {
   const optional: string[] = [];
@@ -137,7 +149,7 @@ function titleWords({ base, extension }: { base: string; extension?: string }): 
       optional.push(inner);
       return ' ';
     })
-    .replace(/\bunspecified\b/gi, (word) => {
+    .replace(/\b(unspecified|unsp)\b/gi, (word) => {
       optional.push(word);
       return ' ';
     });

@@ -22,8 +22,10 @@ const MAX_CHILDREN_SCANNED = 400;
 const CHILD_FACTOR = 0.95;
 /** Score kept by a document whose words the query did not touch at all (relative to a full match). */
 const DOC_COVER_BASE = 0.5;
+/** Scores within this ratio count as the same fit when choosing among a code's 7th-character variants. */
+const EQUAL_FIT = 0.98;
 /** Score kept by a further 7th-character variant of a code already listed. */
-const REPEATED_STEM_FACTOR = 0.8;
+const REPEATED_STEM_FACTOR = 0.6;
 /** Postings above which a query word is scored only in documents the other words found. */
 const BROAD_POSTINGS = 10_000;
 
@@ -100,7 +102,7 @@ export function engineFromData(stored: SearchIndexData, lexicon: Lexicon = defau
 
     const groups = parseQuery(text, vocab, lexicon, synonyms, wordParts);
     if (groups.length && results.length < limit) {
-      for (const { code, score, doc, via } of rankWords(groups, Math.min(3 * limit, 200) + seen.size, accept)) {
+      for (const { code, score, doc, via } of rankWords(groups, Math.min(Math.max(3 * limit, limit + 60), 250) + seen.size, accept)) {
         if (results.length >= limit) break;
         if (seen.has(code)) continue;
         const reason = reasonFor(doc, groups);
@@ -240,24 +242,34 @@ export function engineFromData(stored: SearchIndexData, lexicon: Lexicon = defau
    * move below different codes of nearly the same merit, so the list shows more distinct codes.
    */
   function spreadSeventhCharacters(top: Ranked[]): void {
-    const stems = new Set<string>();
-    const listed: string[] = [];
-    let changed = false;
+    // Variants of one code: the one that stands for them is the first in code order (A, initial
+    // encounter, before D and S) among those the query fits about equally well.
+    const byStem = new Map<string, Ranked[]>();
     for (const r of top) {
       const code = data.code[r.code];
-      // A header below one of its own valid codes adds nothing for the coder either.
-      if (!data.codeValid[r.code] && listed.some((c) => c.startsWith(code))) {
-        r.score *= REPEATED_STEM_FACTOR;
-        changed = true;
-        continue;
-      }
-      if (data.codeValid[r.code]) listed.push(code);
       if (code.length !== 7 || data.codeSystem[r.code] !== 0) continue;
       const stem = code.slice(0, 6);
-      if (stems.has(stem)) {
+      const list = byStem.get(stem);
+      if (list) list.push(r);
+      else byStem.set(stem, [r]);
+    }
+    let changed = false;
+    for (const variants of byStem.values()) {
+      if (variants.length < 2) continue;
+      const best = variants[0].score;
+      const standIn = variants.filter((v) => v.score >= best * EQUAL_FIT).reduce((a, b) => (codeRank[b.code] < codeRank[a.code] ? b : a));
+      for (const v of variants) v.score = v === standIn ? best : v.score * REPEATED_STEM_FACTOR;
+      changed = true;
+    }
+    // A header below one of its own valid codes adds nothing for the coder either.
+    const listed: string[] = [];
+    for (const r of top) {
+      const code = data.code[r.code];
+      if (data.codeValid[r.code]) listed.push(code);
+      else if (listed.some((c) => c.startsWith(code))) {
         r.score *= REPEATED_STEM_FACTOR;
         changed = true;
-      } else stems.add(stem);
+      }
     }
     if (changed) top.sort((a, b) => b.score - a.score || codeRank[a.code] - codeRank[b.code]);
   }
