@@ -2,7 +2,7 @@ import type { Pack } from '../codeset/pack';
 import type { CodeSystem } from '../codeset/releases';
 import { codeMatches, looksLikeCode } from './code-query';
 import { defaultLexicon } from './default-lexicon';
-import { buildIndexData, DOC_MASK, docNorm, idfOf, indexView, KINDS, OPTIONAL_FACTOR, stringAt, systemOf, type IndexView, type SearchIndexData } from './index-data';
+import { buildIndexData, DOC_MASK, docNorm, idfOf, indexView, KINDS, OPTIONAL_FACTOR, systemOf, textAt, type IndexView, type SearchIndexData } from './index-data';
 import type { Lexicon } from './lexicon';
 import { defaultWordParts } from './word-parts';
 import { normalizeText, stem } from './normalize';
@@ -359,7 +359,7 @@ export function engineFromData(stored: SearchIndexData, lexicon: Lexicon = defau
 
   function reasonFor(doc: number, groups: QueryGroup[]): MatchReason {
     const kind = KINDS[data.docKind[doc]];
-    const text = stringAt(data.docText, doc) || stringAt(data.codeTitle, data.docCode[doc]);
+    const text = textAt(data.docText, doc) || textAt(data.codeTitle, data.docCode[doc]);
     const tokens = new Set(data.docTokens.subarray(data.docTokStart[doc], data.docTokStart[doc + 1]));
     const rewrites: NonNullable<MatchReason['rewrites']> = [];
     for (const g of groups) {
@@ -372,7 +372,7 @@ export function engineFromData(stored: SearchIndexData, lexicon: Lexicon = defau
   }
 
   function toResult(c: number, score: number, why: MatchReason[]): SearchResult {
-    return { system: systemOf(data, c), code: data.code[c], title: stringAt(data.codeTitle, c), valid: data.codeValid[c] === 1, score, why };
+    return { system: systemOf(data, c), code: data.code[c], title: textAt(data.codeTitle, c), valid: data.codeValid[c] === 1, score, why };
   }
 
   return {

@@ -14,7 +14,7 @@ type ArrayKind = 'u8' | 'u16' | 'u32' | 'f32';
 const CONSTRUCTORS = { u8: Uint8Array, u16: Uint16Array, u32: Uint32Array, f32: Float32Array } as const;
 
 interface Section {
-  /** Field name, or "field.bytes" / "field.offsets" for packed strings. */
+  /** Path of the typed array in the index object ("postDoc", "codeTitle.pieces.bytes"). */
   name: string;
   kind: ArrayKind;
   offset: number;
@@ -42,23 +42,20 @@ function kindOf(value: unknown): ArrayKind | undefined {
   return undefined;
 }
 
-function isPacked(value: unknown): value is { bytes: Uint8Array; offsets: Uint32Array } {
-  return typeof value === 'object' && value !== null && (value as { bytes?: unknown }).bytes instanceof Uint8Array && (value as { offsets?: unknown }).offsets instanceof Uint32Array;
-}
-
 const align8 = (n: number) => (n + 7) & ~7;
 
 export function encodeIndex(data: SearchIndexData): Uint8Array<ArrayBuffer> {
   const plain: Record<string, unknown> = {};
   const arrays: Array<{ name: string; kind: ArrayKind; array: ArrayBufferView & { length: number } }> = [];
-  for (const [field, value] of Object.entries(data)) {
+  // Typed arrays anywhere in the object become sections named by their path ("codeTitle.ids");
+  // everything else stays in the JSON header.
+  const walk = (value: unknown, path: string[]) => {
     const kind = kindOf(value);
-    if (kind) arrays.push({ name: field, kind, array: value as Uint8Array });
-    else if (isPacked(value)) {
-      arrays.push({ name: `${field}.bytes`, kind: 'u8', array: value.bytes });
-      arrays.push({ name: `${field}.offsets`, kind: 'u32', array: value.offsets });
-    } else plain[field] = value;
-  }
+    if (kind) arrays.push({ name: path.join('.'), kind, array: value as Uint8Array });
+    else if (value !== null && typeof value === 'object' && !Array.isArray(value)) for (const [k, v] of Object.entries(value)) walk(v, [...path, k]);
+    else plain[path.join('.')] = value;
+  };
+  walk(data, []);
   // Offsets are relative to the start of the data area, which follows the header.
   let at = 0;
   const sections: Section[] = arrays.map(({ name, kind, array }) => {
@@ -94,17 +91,25 @@ export function decodeIndex(buffer: ArrayBuffer): SearchIndexData {
   if (header?.version !== reference.version) throw new IndexFormatError(`it was built by another version (format ${String(header?.version)}, this engine reads ${reference.version})`);
   if (typeof header.plain !== 'object' || !Array.isArray(header.sections)) throw new IndexFormatError('its header is incomplete');
   const dataStart = align8(HEADER_AT + headerLength);
-  const out: Record<string, unknown> = { ...header.plain };
+  const out: Record<string, unknown> = {};
+  const place = (name: string, value: unknown) => {
+    const path = name.split('.');
+    let at = out;
+    for (const key of path.slice(0, -1)) {
+      if (key === '__proto__' || key === 'constructor' || key === 'prototype') throw new IndexFormatError(`field ${name} is not allowed`);
+      at = (at[key] ??= {}) as Record<string, unknown>;
+    }
+    at[path[path.length - 1]] = value;
+  };
+  for (const [name, value] of Object.entries(header.plain)) place(name, value);
   for (const s of header.sections) {
     const Ctor = CONSTRUCTORS[s.kind];
     if (!Ctor || !Number.isInteger(s.offset) || !Number.isInteger(s.length) || s.offset < 0 || s.length < 0 || s.offset % 8 !== 0)
       throw new IndexFormatError(`section ${String(s.name)} is malformed`);
     const start = dataStart + s.offset;
     if (start + s.length * Ctor.BYTES_PER_ELEMENT > bytes.length) throw new IndexFormatError(`it is truncated (section ${s.name})`);
-    const view = new Ctor(buffer, start, s.length);
-    const [field, part] = s.name.split('.');
-    if (part === 'bytes' || part === 'offsets') out[field] = { ...(out[field] as object), [part]: view };
-    else out[field] = view;
+    if (typeof s.name !== 'string') throw new IndexFormatError('a section has no name');
+    place(s.name, new Ctor(buffer, start, s.length));
   }
   expectedFields ??= Object.keys(reference);
   const missing = expectedFields.filter((f) => !(f in out));

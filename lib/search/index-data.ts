@@ -71,17 +71,58 @@ export function unpackStrings(packed: PackedStrings): string[] {
 }
 
 /**
+ * Texts (titles, index paths) stored as ids of recurring pieces — a word with the separator that
+ * follows it — over one small dictionary: titles repeat the same few thousand pieces ("Fracture ",
+ * "of ", "Percutaneous "), so this is a quarter of their UTF-8 size, which is what the panel reads
+ * on opening.
+ */
+export interface TextTable {
+  pieces: PackedStrings;
+  /** Piece ids of every text, one text after another. */
+  ids: Uint16Array | Uint32Array;
+  /** Start of each text in `ids`; one more entry than texts. */
+  offsets: Uint32Array;
+}
+
+const PIECE = /[A-Za-z0-9]+[^A-Za-z0-9]*|[^A-Za-z0-9]+/g;
+
+export function packTexts(list: readonly string[]): TextTable {
+  const pieceIds = new Map<string, number>();
+  const ids: number[] = [];
+  const offsets = new Uint32Array(list.length + 1);
+  list.forEach((text, i) => {
+    for (const m of text.matchAll(PIECE)) {
+      let id = pieceIds.get(m[0]);
+      if (id === undefined) pieceIds.set(m[0], (id = pieceIds.size));
+      ids.push(id);
+    }
+    offsets[i + 1] = ids.length;
+  });
+  return { pieces: packStrings([...pieceIds.keys()]), ids: pieceIds.size <= 0xffff ? Uint16Array.from(ids) : Uint32Array.from(ids), offsets };
+}
+
+const decodedPieces = new WeakMap<TextTable, string[]>();
+
+export function textAt(table: TextTable, i: number): string {
+  let pieces = decodedPieces.get(table);
+  if (!pieces) decodedPieces.set(table, (pieces = unpackStrings(table.pieces)));
+  let out = '';
+  for (let k = table.offsets[i]; k < table.offsets[i + 1]; k++) out += pieces[table.ids[k]];
+  return out;
+}
+
+/**
  * The prepared search index: typed arrays and packed strings only, so it can be built once, kept
  * in IndexedDB or passed to a worker by structured clone, and queried after a quick unpacking of
  * the codes and the vocabulary (`indexView`).
  */
 export interface SearchIndexData {
-  version: 5;
+  version: 6;
   /** Mean number of essential tokens per document (for weights computed at query time). */
   avgDocLength: number;
   codeSystem: Uint8Array;
   code: PackedStrings;
-  codeTitle: PackedStrings;
+  codeTitle: TextTable;
   codeValid: Uint8Array;
   /** ICD-10-CM chapter number, 0 when none. */
   codeChapter: Uint8Array;
@@ -90,7 +131,7 @@ export interface SearchIndexData {
   docCode: Uint32Array;
   docKind: Uint8Array;
   /** Display text of documents that are not the code's own title ('' for titles and short titles). */
-  docText: PackedStrings;
+  docText: TextTable;
   docTokStart: Uint32Array;
   /** Term ids of each document, essential ones first (16-bit while the vocabulary allows). */
   docTokens: Uint16Array | Uint32Array;
@@ -233,11 +274,11 @@ export function buildIndexData(packs: Pack[]): SearchIndexData {
   }
   const codeOrder = Uint32Array.from(codes.keys()).sort((a, b) => (codes[a].code < codes[b].code ? -1 : codes[a].code > codes[b].code ? 1 : a - b));
   return {
-    version: 5,
+    version: 6,
     avgDocLength: avgLen,
     codeSystem: Uint8Array.from(codes, (c) => SYSTEMS.indexOf(c.system)),
     code: packStrings(codes.map((c) => c.code)),
-    codeTitle: packStrings(codes.map((c) => c.title)),
+    codeTitle: packTexts(codes.map((c) => c.title)),
     codeValid: Uint8Array.from(codes, (c) => (c.valid ? 1 : 0)),
     codeChapter: Uint8Array.from(codes, (c) => Number(c.chapter ?? 0)),
     codeOrder,
@@ -245,7 +286,7 @@ export function buildIndexData(packs: Pack[]): SearchIndexData {
     docKind: Uint8Array.from(docs, (d) => KINDS.indexOf(d.kind)),
     // A title's text is the code's title; a short title's is not kept either (it would add a
     // tenth to the stored index): the reason then shows the long title it abbreviates.
-    docText: packStrings(docs.map((d) => (d.kind === 'title' || d.kind === 'shortTitle' ? '' : d.text))),
+    docText: packTexts(docs.map((d) => (d.kind === 'title' || d.kind === 'shortTitle' ? '' : d.text))),
     docTokStart,
     docTokens,
     docLength,
