@@ -94,12 +94,16 @@ export function engineFromData(stored: SearchIndexData, lexicon: Lexicon = defau
     const results: SearchResult[] = [];
     const seen = new Set<number>();
 
-    if (looksLikeCode(text))
+    const codeShaped = looksLikeCode(text);
+    if (codeShaped)
       for (const c of codeMatches(data, text, limit, accept)) {
         seen.add(c);
         results.push(toResult(c, 1000 - results.length, [{ kind: 'code', text: data.code[c] }]));
       }
 
+    // A code written with its dot ("Z99.999") is only ever a code: when it is not in the code set,
+    // its digits must not match words ("999 grams").
+    if (codeShaped && text.includes('.')) return results;
     const groups = parseQuery(text, vocab, lexicon, synonyms, wordParts);
     if (groups.length && results.length < limit) {
       for (const { code, score, doc, via } of rankWords(groups, Math.min(Math.max(3 * limit, limit + 60), 250) + seen.size, accept)) {

@@ -37,6 +37,12 @@ describe('search by code', () => {
     expect(codeResults(engine.search(query))).toEqual([]);
   });
 
+  it('a dotted code that is not in the code set gives no results at all (its digits match no words)', () => {
+    // "2" is a title word of the fixture (Type 2 diabetes): a dotted code must not fall back to it.
+    expect(engine.search('E22.2')).toEqual([]);
+    expect(engine.search('Z99.999')).toEqual([]);
+  });
+
   it('finds an ICD-10-PCS code typed in full, in any case', () => {
     for (const query of ['0DTJ4ZZ', '0dtj4zz']) {
       const [first] = engine.search(query);
