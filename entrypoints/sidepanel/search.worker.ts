@@ -4,12 +4,14 @@
  */
 import { engineFromData } from '../../lib/search/engine';
 import { loadSearchIndex, rebuildUnreadableIndex } from '../../lib/search-index/prepare';
+import { quickCodeResults } from '../../lib/search-index/quick-codes';
 import { startSearchWorkerHost, type SearchWorkerScope } from '../../lib/search-index/worker-host';
 
 startSearchWorkerHost(self as unknown as SearchWorkerScope, {
   load: loadSearchIndex,
   rebuild: rebuildUnreadableIndex,
   createEngine: (data) => engineFromData(data),
+  quickCodes: quickCodeResults,
   schedule: (task) => setTimeout(task, 0),
   now: () => performance.now(),
 });

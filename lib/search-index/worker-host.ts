@@ -1,6 +1,7 @@
 import type { PreparedIndex } from './prepare';
 import type { SearchIndexData } from '../search/index-data';
-import type { SearchEngine } from '../search/types';
+import { looksLikeCode } from '../search/code-query';
+import type { SearchEngine, SearchOptions, SearchResult } from '../search/types';
 import { parseSearchRequest, type SearchWorkerRequest, type SearchWorkerResponse } from '../search/worker-protocol';
 
 /** The part of a dedicated worker's global scope the host uses. */
@@ -15,6 +16,11 @@ export interface SearchWorkerDeps {
   /** Replaces a stored index the engine could not read with a freshly built one. */
   rebuild(record: PreparedIndex): Promise<PreparedIndex>;
   createEngine(data: SearchIndexData): SearchEngine;
+  /**
+   * Answers a code typed while the index is still loading, straight from the stored code set
+   * (exact code only); the full answer follows once the index is ready.
+   */
+  quickCodes?(query: string, options: SearchOptions | undefined): Promise<SearchResult[]>;
   /** Runs `task` after the messages already queued (setTimeout 0 in the worker). */
   schedule(task: () => void): void;
   now(): number;
@@ -118,6 +124,16 @@ export function startSearchWorkerHost(scope: SearchWorkerScope, deps: SearchWork
     newestId = request.id;
     pending = request;
     schedulePending();
+    if (!engine && deps.quickCodes && looksLikeCode(request.query)) {
+      const { id } = request;
+      const started = deps.now();
+      deps.quickCodes(request.query, request.options).then(
+        (results) => {
+          if (!engine && id === newestId && results.length) post({ type: 'results', id, results, tookMs: deps.now() - started });
+        },
+        (err: unknown) => console.warn('[Coder Lens] code lookup while loading failed:', err),
+      );
+    }
   });
 }
 

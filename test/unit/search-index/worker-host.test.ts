@@ -45,6 +45,25 @@ function harness(overrides: Partial<SearchWorkerDeps> = {}) {
 const search = (id: number, query: string) => ({ type: 'search', id, query, options: { limit: 5 } });
 
 describe('search worker host', () => {
+  it('answers a code typed while the index loads from the stored code set, then fully once ready', async () => {
+    let release: () => void = () => undefined;
+    const quick = vi.fn(async (q: string) => [result(`${q}-quick`)]);
+    const h = harness({ load: () => new Promise((r) => (release = () => r({ record: record('k1'), source: 'cache' }))), quickCodes: quick });
+    h.send(search(1, 'E11.22'));
+    h.send(search(2, 'diabetes'));
+    await h.settle();
+    // Only the code-shaped query is looked up; it is no longer the newest, so nothing is posted.
+    expect(quick).toHaveBeenCalledTimes(1);
+    expect(h.posted).toEqual([]);
+    h.send(search(3, 'I10'));
+    await h.settle();
+    expect(h.posted).toEqual([{ type: 'results', id: 3, results: [result('I10-quick')], tookMs: 0 }]);
+    release();
+    await h.settle();
+    h.flush();
+    expect(h.posted.at(-1)).toEqual({ type: 'results', id: 3, results: [result('I10')], tookMs: 0 });
+  });
+
   it('loads nothing until told to', async () => {
     const load = vi.fn(async () => ({ record: record('k1'), source: 'cache' as const }));
     startSearchWorkerHost({ postMessage: () => undefined, addEventListener: () => undefined }, { load, rebuild: async (r) => r, createEngine: () => ({ search: () => [] }), schedule: () => undefined, now: () => 0 });
