@@ -117,7 +117,7 @@ export function textAt(table: TextTable, i: number): string {
  * the codes and the vocabulary (`indexView`).
  */
 export interface SearchIndexData {
-  version: 6;
+  version: 7;
   /** Mean number of essential tokens per document (for weights computed at query time). */
   avgDocLength: number;
   codeSystem: Uint8Array;
@@ -128,6 +128,8 @@ export interface SearchIndexData {
   codeChapter: Uint8Array;
   /** Codes sorted by code text, for prefix lookups. */
   codeOrder: Uint32Array;
+  /** For each position in code order, the end of the run of codes under that code (same system). */
+  codeSubtreeEnd: Uint32Array;
   docCode: Uint32Array;
   docKind: Uint8Array;
   /** Display text of documents that are not the code's own title ('' for titles and short titles). */
@@ -165,30 +167,35 @@ export interface IndexView extends Omit<SearchIndexData, 'code' | 'terms'> {
   terms: string[];
   /** Position of each code in code order. */
   codeRank: Uint32Array;
-  /** For each position in code order, the end of the run of codes under that code (same system). */
+  /** Same as codeSubtreeEnd. */
   subtreeEnd: Uint32Array;
 }
 
 export function indexView(data: SearchIndexData): IndexView {
   const code = unpackStrings(data.code);
-  const order = data.codeOrder;
   const codeRank = new Uint32Array(code.length);
-  order.forEach((c, i) => (codeRank[c] = i));
-  // Codes sorted by text: a code's descendants directly follow it. One pass with a stack finds
-  // where each run ends.
+  data.codeOrder.forEach((c, i) => (codeRank[c] = i));
+  return { ...data, code, terms: unpackStrings(data.terms), codeRank, subtreeEnd: data.codeSubtreeEnd };
+}
+
+/**
+ * Codes sorted by text: a code's descendants directly follow it. One pass with a stack finds
+ * where each run ends (computed when the index is built, so opening the panel does not).
+ */
+function subtreeEnds(code: readonly string[], system: Uint8Array, order: Uint32Array): Uint32Array {
   const subtreeEnd = new Uint32Array(order.length);
   const stack: number[] = [];
   for (let i = 0; i < order.length; i++) {
     const c = order[i];
     while (stack.length) {
       const top = order[stack[stack.length - 1]];
-      if (data.codeSystem[top] === data.codeSystem[c] && code[c].startsWith(code[top])) break;
+      if (system[top] === system[c] && code[c].startsWith(code[top])) break;
       subtreeEnd[stack.pop()!] = i;
     }
     stack.push(i);
   }
   for (const i of stack) subtreeEnd[i] = order.length;
-  return { ...data, code, terms: unpackStrings(data.terms), codeRank, subtreeEnd };
+  return subtreeEnd;
 }
 
 /**
@@ -272,16 +279,22 @@ export function buildIndexData(packs: Pack[]): SearchIndexData {
       if (!optional) docInfo[d] += idfOf(df[t], nDocs);
     }
   }
+  const codeSystem = Uint8Array.from(codes, (c) => SYSTEMS.indexOf(c.system));
   const codeOrder = Uint32Array.from(codes.keys()).sort((a, b) => (codes[a].code < codes[b].code ? -1 : codes[a].code > codes[b].code ? 1 : a - b));
   return {
-    version: 6,
+    version: 7,
     avgDocLength: avgLen,
-    codeSystem: Uint8Array.from(codes, (c) => SYSTEMS.indexOf(c.system)),
+    codeSystem,
     code: packStrings(codes.map((c) => c.code)),
     codeTitle: packTexts(codes.map((c) => c.title)),
     codeValid: Uint8Array.from(codes, (c) => (c.valid ? 1 : 0)),
     codeChapter: Uint8Array.from(codes, (c) => Number(c.chapter ?? 0)),
     codeOrder,
+    codeSubtreeEnd: subtreeEnds(
+      codes.map((c) => c.code),
+      codeSystem,
+      codeOrder,
+    ),
     docCode: Uint32Array.from(docs, (d) => d.code),
     docKind: Uint8Array.from(docs, (d) => KINDS.indexOf(d.kind)),
     // A title's text is the code's title; a short title's is not kept either (it would add a
