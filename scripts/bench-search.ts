@@ -16,6 +16,7 @@ import { decodeIndex, encodeIndex } from '../lib/search/index-binary';
 import { buildIndexData } from '../lib/search/index-data';
 import { summarizeLatencies, type LatencySummary } from '../lib/search/eval-metrics';
 import { loadPacks, resolvePackPath } from './search/load-packs';
+import { fail, runCli } from './cli';
 
 const QUERIES_FILE = resolve(import.meta.dirname, '../test/fixtures/search/bench-queries.txt');
 const LIMIT = 20;
@@ -175,15 +176,4 @@ function round(v: number): number {
   return Math.round(v * 1000) / 1000;
 }
 
-function fail(message: string): number {
-  console.error(message);
-  return 2;
-}
-
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (err: unknown) => {
-    console.error(`error: ${err instanceof Error ? err.message : String(err)}`);
-    process.exit(1);
-  },
-);
+runCli(main);

@@ -7,9 +7,9 @@
  */
 import { parseArgs } from 'node:util';
 import { catalogFor, fiscalYearOf } from '../lib/codeset/catalog';
-import { CodesetError } from '../lib/codeset/errors';
 import { isCodeSystem, type CodeSystem } from '../lib/codeset/releases';
 import { runBuild } from './codeset/run-build';
+import { fail, runCli } from './cli';
 
 const USAGE = `usage:
   npm run codeset -- build [--source <folder|zip|file|URL>]... --out <folder> [--system icd10cm,icd10pcs,hcpcs] [--year YYYY] [--newest] [--json]
@@ -67,17 +67,4 @@ function today(): string {
   return new Date().toISOString().slice(0, 10);
 }
 
-function fail(message: string): number {
-  console.error(message);
-  return 2;
-}
-
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (err: unknown) => {
-    if (err instanceof CodesetError) console.error(`error: ${err.message}`);
-    else if (err instanceof Error) console.error(`error: ${err.message}`);
-    else console.error('error:', err);
-    process.exit(1);
-  },
-);
+runCli(main);

@@ -16,6 +16,7 @@ import { createSearchEngine } from '../lib/search/engine';
 import { createKnownCodes, firstHitRank, meanReciprocalRank, recallAtK } from '../lib/search/eval-metrics';
 import type { SearchResult } from '../lib/search/types';
 import { loadPacks, resolvePackPath } from './search/load-packs';
+import { fail, runCli } from './cli';
 
 const HARD_JACCARD = 0.5;
 const NO_SUBSET = '(none)';
@@ -168,15 +169,4 @@ function round(v: number): number {
   return Math.round(v * 10000) / 10000;
 }
 
-function fail(message: string): number {
-  console.error(message);
-  return 2;
-}
-
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (err: unknown) => {
-    console.error(`error: ${err instanceof Error ? err.message : String(err)}`);
-    process.exit(1);
-  },
-);
+runCli(main);
