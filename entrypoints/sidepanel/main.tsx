@@ -1,6 +1,8 @@
 import { render } from 'preact';
 import { App } from './App';
+import { getReleasePack } from '../../lib/db/releases';
 import { createCodeSetStore } from './state/code-set-store';
+import { createDetailStore } from './state/detail-store';
 import { createSearchStore, type SearchWorkerPort } from './state/search-store';
 import './style.css';
 
@@ -13,8 +15,9 @@ const search = createSearchStore({
   importStatus: codeSets.importStatus,
   indexStatus: codeSets.searchIndexStatus,
 });
+const detail = createDetailStore({ releases: codeSets.releases, loadPack: getReleasePack });
 // The worker's script loads while the panel renders and reads its statuses.
 search.boot();
-render(<App codeSets={codeSets} search={search} />, document.getElementById('app')!);
+render(<App codeSets={codeSets} search={search} detail={detail} />, document.getElementById('app')!);
 search.start();
 void codeSets.start();
