@@ -41,7 +41,6 @@ const MAX_CONTRACTION_TERMS = 6;
 /** Finds vocabulary terms: exact, by prefix, and (through fuse.js over one letter's words) by typo. */
 export class Vocabulary {
   private fuseByLetter = new Map<string, Fuse<string>>();
-  private byLetter = new Map<string, string[]>();
   private typoCache = new Map<string, Array<{ term: number; score: number }>>();
   private contractionCache = new Map<string, number[]>();
 
@@ -110,8 +109,12 @@ export class Vocabulary {
     const letter = token[0];
     let fuse = this.fuseByLetter.get(letter);
     if (!fuse) {
-      const words = this.data.terms.filter((t) => t[0] === letter && t.length >= MIN_FUZZY_LENGTH - 1 && !/\d/.test(t));
-      this.byLetter.set(letter, words);
+      // The vocabulary is sorted: one letter's words are one range of it.
+      const words: string[] = [];
+      for (let i = this.lowerBound(letter); i < this.data.terms.length && this.data.terms[i][0] === letter; i++) {
+        const t = this.data.terms[i];
+        if (t.length >= MIN_FUZZY_LENGTH - 1 && !/\d/.test(t)) words.push(t);
+      }
       fuse = new Fuse(words, { includeScore: true, threshold: 0.3, ignoreLocation: true, minMatchCharLength: 3 });
       this.fuseByLetter.set(letter, fuse);
     }

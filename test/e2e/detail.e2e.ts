@@ -2,22 +2,10 @@ import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchExtension, type ExtensionSession } from './support/browser';
+import { openPanel, resultsFor as resultsWithin, SHOTS } from './support/panel';
 
-const SHOTS = 'test-results/screenshots';
-
-async function openPanel(session: ExtensionSession): Promise<Page> {
-  const page = await session.context.newPage();
-  await page.setViewportSize({ width: 420, height: 860 });
-  await page.emulateMedia({ colorScheme: 'light' });
-  await page.goto(`chrome-extension://${session.extensionId}/sidepanel.html`);
-  return page;
-}
-
-/** Waits until the listbox shows the results of exactly `query`. */
-async function resultsFor(page: Page, query: string) {
-  await page.waitForFunction((q) => document.getElementById('cl-search-results')?.dataset.query === q, query, { timeout: 150_000 });
-  return page.locator('[role="option"]');
-}
+/** The first detail test may wait for the whole import and index build. */
+const resultsFor = (page: Page, query: string) => resultsWithin(page, query, 150_000);
 
 const focusedId = (page: Page) => page.evaluate(() => document.activeElement?.id);
 

@@ -1,9 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchExtension, type ExtensionSession } from './support/browser';
+import { resultsFor, SHOTS } from './support/panel';
 import { startRecordingProxy } from './support/recording-proxy';
 
-const SHOTS = 'test-results/screenshots';
 // android.clients.google.com is Chromium's push-messaging (GCM) check-in, seen when a run lasts long enough.
 const BROWSER_OWN_HOSTS = /^(CONNECT|GET|POST) (https?:\/\/)?(accounts\.google\.com|[a-z0-9-]+\.googleapis\.com|[a-z0-9.-]+\.gvt1\.com|(android\.)?clients\d*\.google\.com)[:/]/;
 
@@ -74,28 +74,27 @@ describe('first run: embedded packs import offline into IndexedDB', () => {
     const input = page.getByRole('combobox', { name: 'Search codes' });
     await expect(input.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
     // The listbox says which query its results answer (the index may still be in preparation).
-    const resultsFor = async (q: string) => {
+    const topResultFor = async (q: string) => {
       await input.fill(q);
-      await page.waitForFunction((v) => document.getElementById('cl-search-results')?.dataset.query === v, q, { timeout: 60_000 });
-      return page.getByRole('option').first();
+      return (await resultsFor(page, q)).first();
     };
 
-    let top = await resultsFor('e11.22');
+    let top = await topResultFor('e11.22');
     await expect(top.getAttribute('data-code')).resolves.toBe('E1122');
     await expect(top.textContent()).resolves.toContain('E11.22');
     await expect(top.textContent()).resolves.toContain('Type 2 diabetes mellitus with diabetic chronic kidney disease');
     await expect(top.textContent()).resolves.toContain('Valid');
     await page.screenshot({ path: `${SHOTS}/lookup-e1122.png` });
 
-    top = await resultsFor('E11');
+    top = await topResultFor('E11');
     await expect(top.textContent()).resolves.toContain('Header');
     await expect(top.textContent()).resolves.toContain('Type 2 diabetes mellitus');
 
-    top = await resultsFor('0dtj4zz');
+    top = await topResultFor('0dtj4zz');
     await expect(top.getAttribute('data-code')).resolves.toBe('0DTJ4ZZ');
     await expect(top.textContent()).resolves.toMatch(/Resection of Appendix, Percutaneous Endoscopic Approach/i);
 
-    await resultsFor('xqzvy');
+    await topResultFor('xqzvy');
     await expect(page.getByTestId('search-status').textContent()).resolves.toContain('No results for “xqzvy”');
     await page.close();
   });

@@ -3,8 +3,8 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { summarizeLatencies } from '../../lib/search/eval-metrics';
 import { launchExtension, type ExtensionSession } from './support/browser';
+import { openPanel, resultsFor, SHOTS } from './support/panel';
 
-const SHOTS = 'test-results/screenshots';
 /** Coder queries typed key by key: codes, words, an abbreviation, a typo, a PCS code. */
 const TYPED_QUERIES = ['diabetes type 2 with nephropathy', 'E11.2', 'htn', 'atrial fibrilation', 'fracture femur neck', '0DTJ4ZZ', 'poisoning acetaminophen accidental', 'copd exacerbation'];
 const KEY_DELAY_MS = 40;
@@ -21,21 +21,6 @@ function readStatus(page: Page, name: 'importStatus' | 'searchIndexStatus'): Pro
     const ext = (globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, StoredStatus>> } } } }).chrome;
     return (await ext.storage.local.get(key))[key];
   }, name);
-}
-
-async function openPanel(session: ExtensionSession): Promise<Page> {
-  const page = await session.context.newPage();
-  // About the size of Chrome's side panel.
-  await page.setViewportSize({ width: 420, height: 860 });
-  await page.emulateMedia({ colorScheme: 'light' });
-  await page.goto(`chrome-extension://${session.extensionId}/sidepanel.html`);
-  return page;
-}
-
-/** Waits until the listbox shows the results of exactly `query`. */
-async function resultsFor(page: Page, query: string) {
-  await page.waitForFunction((q) => document.getElementById('cl-search-results')?.dataset.query === q, query, { timeout: 60_000 });
-  return page.locator('[role="option"]');
 }
 
 describe('side panel search (real Chromium, embedded FY2026 packs)', () => {
