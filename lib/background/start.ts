@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
+import { setActiveRelease } from '../db/releases';
 import { importEmbeddedPacks } from '../import/embedded';
-import { parseBackgroundMessage, type BackgroundHandlers } from '../messaging/protocol';
+import { dispatchBackgroundMessage, parseBackgroundMessage, type BackgroundHandlers } from '../messaging/protocol';
 import { importStatusItem, searchIndexStatusItem } from '../storage/items';
 import { prepareSearchIndex, serialized } from './search-index';
 
@@ -45,6 +46,14 @@ const handlers: BackgroundHandlers = {
       return { ok: false, error: err instanceof Error ? err.message : String(err) };
     }
   },
+  async setActiveRelease({ releaseId }) {
+    // Never during an import: the import decides what is active when it ends.
+    if (importRun) return { ok: false, error: 'The code set is being imported; try again when it is done.' };
+    if (!(await setActiveRelease(releaseId))) return { ok: false, error: 'That release is not installed.' };
+    // The panel's search follows: it reloads when the index of the new active releases is ready.
+    void ensureIndex().catch(logFailure);
+    return { ok: true };
+  },
 };
 
 /**
@@ -57,7 +66,7 @@ export function startBackground(): void {
     if (sender.id !== browser.runtime.id || (sender.url && !sender.url.startsWith(browser.runtime.getURL('/')))) return undefined;
     const msg = parseBackgroundMessage(raw);
     if (!msg) return undefined;
-    return handlers[msg.type](msg.payload);
+    return dispatchBackgroundMessage(handlers, msg);
   });
   browser.runtime.onInstalled.addListener(() => void ensureCodeData().catch(logFailure));
   browser.runtime.onStartup.addListener(() => void ensureCodeData().catch(logFailure));

@@ -118,6 +118,31 @@ export async function getActiveReleases(): Promise<ReleaseRecord[]> {
   return out.sort((a, b) => a.system.localeCompare(b.system));
 }
 
+/**
+ * Makes a ready release the active one of its system (the coder chose it for a date of service).
+ * One transaction: readers see the old or the new active release, never none. Returns false when
+ * the release is not installed or not ready (nothing changes).
+ */
+export async function setActiveRelease(id: string): Promise<boolean> {
+  const db = await getDb();
+  const tx = db.transaction(['releases', 'state'], 'readwrite');
+  const release = await tx.objectStore('releases').get(id);
+  if (release?.status !== 'ready') {
+    await tx.done;
+    return false;
+  }
+  await tx.objectStore('state').put({ key: activeKey(release.system), value: id });
+  await tx.done;
+  return true;
+}
+
+/** Every ready release, newest first within each system (the choices for a date of service). */
+export async function listReadyReleases(): Promise<ReleaseRecord[]> {
+  return (await listReleases())
+    .filter((r) => r.status === 'ready')
+    .sort((a, b) => a.system.localeCompare(b.system) || (a.effectiveFrom < b.effectiveFrom ? 1 : -1));
+}
+
 /** Looks up one code (without dot, upper case) in a release. */
 export async function getCode(id: string, code: string): Promise<CodeRecord | undefined> {
   const db = await getDb();

@@ -10,8 +10,10 @@ import {
   getCode,
   getSection,
   importPack,
+  listReadyReleases,
   listReleases,
   releaseId,
+  setActiveRelease,
   type ImportProgress,
 } from '../../../lib/db/releases';
 import { cmPackBuilder } from '../../support/packs';
@@ -162,6 +164,28 @@ describe('importPack', () => {
       // Odd numbers were never stored; neither were codes sorting before the first or after the last.
       for (const missing of ['Z000001', 'Z001023', 'Z041001', 'A000', 'Z999999']) expect(await getCode(record.id, missing), missing).toBeUndefined();
     });
+  });
+});
+
+describe('setActiveRelease', () => {
+  it('switches the active release of its system to an installed older release, and back', async () => {
+    const fy2099 = await importAs(cmPack('2099'));
+    const fy2100 = await importAs(cmPack('2100'));
+    expect(await setActiveRelease(fy2099.id)).toBe(true);
+    expect((await getActiveReleases()).map((r) => r.id)).toEqual([fy2099.id]);
+    expect(await setActiveRelease(fy2100.id)).toBe(true);
+    expect((await getActiveReleases()).map((r) => r.id)).toEqual([fy2100.id]);
+    expect((await listReadyReleases()).map((r) => r.release)).toEqual(['2100', '2099']);
+  });
+
+  it('refuses a release that is not installed or not ready, and changes nothing', async () => {
+    const fy2100 = await importAs(cmPack('2100'));
+    expect(await setActiveRelease('icd10cm@2098~000000000000')).toBe(false);
+    const db = await getDb();
+    await db.put('releases', { ...fy2100, id: 'icd10cm@2101~half', release: '2101', status: 'importing' });
+    expect(await setActiveRelease('icd10cm@2101~half')).toBe(false);
+    expect((await getActiveReleases()).map((r) => r.id)).toEqual([fy2100.id]);
+    expect((await listReadyReleases()).map((r) => r.id)).toEqual([fy2100.id]);
   });
 });
 

@@ -29,6 +29,21 @@ describe('parseBackgroundMessage', () => {
     expect(parseBackgroundMessage(raw)).toBeNull();
   });
 
+  it('accepts setActiveRelease with a release id as the database writes it', () => {
+    const raw = { type: 'setActiveRelease', payload: { releaseId: 'icd10cm@2017~0123456789ab' } };
+    expect(parseBackgroundMessage(raw)).toEqual(raw);
+  });
+
+  it.each([
+    ['no release id', {}],
+    ['a numeric id', { releaseId: 2017 }],
+    ['an id of another shape', { releaseId: 'icd10cm@2017' }],
+    ['markup in the id', { releaseId: 'icd10cm@<img>~0123456789ab' }],
+    ['an extra field', { releaseId: 'icd10cm@2017~0123456789ab', force: true }],
+  ])('rejects setActiveRelease with %s', (_what, payload) => {
+    expect(parseBackgroundMessage({ type: 'setActiveRelease', payload })).toBeNull();
+  });
+
   it.each([
     ['null', null],
     ['undefined', undefined],
