@@ -8,6 +8,11 @@ export interface CodeRef {
   readonly code: string;
   /** Plain text, never markup: the UI renders it as text. */
   readonly title: string;
+  /**
+   * Valid for reporting (false for a header such as S13.4, which needs more characters).
+   * Absent when the caller did not know it; the panel then shows no badge.
+   */
+  readonly valid?: boolean;
 }
 
 export type CodeKey = Pick<CodeRef, 'system' | 'code'>;
@@ -30,7 +35,17 @@ export function codeRefProblem(ref: CodeRef): string | undefined {
     return `"${String(ref.code).slice(0, 16)}" is not a well-formed code.`;
   }
   if (typeof ref.title !== 'string' || ref.title.length > TITLE_MAX_LENGTH) return 'The code title is too long.';
+  if (ref.valid !== undefined && typeof ref.valid !== 'boolean') return 'The code has an unreadable valid flag.';
   return undefined;
+}
+
+/**
+ * A fresh object with only the fields a list keeps, so nothing else the caller's object carries
+ * (a search score, a whole detail view) is stored along with it.
+ */
+export function toCodeRef(ref: CodeRef): CodeRef {
+  const copy: CodeRef = { system: ref.system, code: ref.code, title: ref.title };
+  return ref.valid === undefined ? copy : { ...copy, valid: ref.valid };
 }
 
 /** The code as a coder reads it in messages (E11.22). */

@@ -1,4 +1,4 @@
-import { codeLabel, codeRefProblem, removeCode, sameCode, type CodeKey, type CodeRef } from './code-list';
+import { codeLabel, codeRefProblem, removeCode, sameCode, toCodeRef, type CodeKey, type CodeRef } from './code-list';
 
 /** Pinned codes, in the order the coder arranged them. */
 export type Favorites = readonly CodeRef[];
@@ -33,7 +33,7 @@ export function toggleFavorite(favorites: Favorites, ref: CodeRef): ToggleResult
       message: `Favorites are full (${FAVORITES_LIMIT} codes). Unpin one to pin ${codeLabel(ref)}.`,
     };
   }
-  return { changed: true, pinned: true, list: [...favorites, { system: ref.system, code: ref.code, title: ref.title }] };
+  return { changed: true, pinned: true, list: [...favorites, toCodeRef(ref)] };
 }
 
 /**
@@ -42,6 +42,5 @@ export function toggleFavorite(favorites: Favorites, ref: CodeRef): ToggleResult
  */
 export function recordLookup(recent: RecentLookups, ref: CodeRef): RecentLookups {
   if (codeRefProblem(ref)) return recent;
-  const entry: CodeRef = { system: ref.system, code: ref.code, title: ref.title };
-  return [entry, ...recent.filter((r) => !sameCode(r, ref))].slice(0, RECENT_LIMIT);
+  return [toCodeRef(ref), ...recent.filter((r) => !sameCode(r, ref))].slice(0, RECENT_LIMIT);
 }

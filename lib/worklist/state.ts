@@ -79,9 +79,10 @@ function readList<T extends CodeKey>(
 /** A fresh object with only the known fields, so nothing else stored rides along. */
 function readCodeRef(value: unknown): CodeRef | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
-  const { system, code, title } = value as Record<string, unknown>;
+  const { system, code, title, valid } = value as Record<string, unknown>;
   if (!isCodeSystem(system) || typeof code !== 'string' || typeof title !== 'string') return undefined;
-  const ref: CodeRef = { system, code, title };
+  if (valid !== undefined && typeof valid !== 'boolean') return undefined;
+  const ref: CodeRef = valid === undefined ? { system, code, title } : { system, code, title, valid };
   return codeRefProblem(ref) ? undefined : ref;
 }
 

@@ -1,5 +1,5 @@
-import { displayCode } from '../codeset/code-format';
-import { codeLabel, codeRefProblem, sameCode, type CodeRef } from './code-list';
+import { codeCopyText } from './clipboard';
+import { codeLabel, codeRefProblem, sameCode, toCodeRef, type CodeRef } from './code-list';
 
 export { moveCode, moveCodeDown, moveCodeUp, removeCode } from './code-list';
 
@@ -40,7 +40,7 @@ export function addToWorklist(list: Worklist, ref: CodeRef, now: Date = new Date
       message: `The worklist holds ${WORKLIST_LIMIT} codes. Remove one to add ${codeLabel(ref)}.`,
     };
   }
-  const entry: WorklistEntry = { system: ref.system, code: ref.code, title: ref.title, addedAt: now.toISOString() };
+  const entry: WorklistEntry = { ...toCodeRef(ref), addedAt: now.toISOString() };
   return { added: true, list: [...list, entry] };
 }
 
@@ -66,10 +66,7 @@ export interface CopyOptions {
 
 /** The text a coder pastes: the codes in worklist order. */
 export function copyText(list: Worklist, options: CopyOptions): string {
-  const codes = list.map((e) => (options.withDots ? displayCode(e.system, e.code) : e.code));
-  if (options.withTitles) {
-    // A tab or line break inside a title would split the pasted row; titles are plain text anyway.
-    return codes.map((code, i) => `${code}\t${list[i].title.replace(/[\t\r\n]+/g, ' ')}`).join('\n');
-  }
-  return codes.join(options.separator === 'comma' ? ', ' : '\n');
+  const lines = list.map((e) => codeCopyText(e, { withDots: options.withDots, withTitle: options.withTitles }));
+  // Titles always go one per line, because titles themselves contain commas.
+  return lines.join(options.separator === 'comma' && !options.withTitles ? ', ' : '\n');
 }

@@ -87,6 +87,12 @@ describe('recordLookup', () => {
     expect(list[0].title).toBe('Essential (primary) hypertension');
   });
 
+  it('keeps the valid flag of a pin and a lookup, and nothing else the caller passed', () => {
+    const fromDetail = { ...cm('S134'), valid: false, children: ['S134XXA'] };
+    expect(recordLookup([], fromDetail)).toEqual([{ system: 'icd10cm', code: 'S134', title: 'CM S134', valid: false }]);
+    expect(toggleFavorite([], fromDetail).list).toEqual([{ system: 'icd10cm', code: 'S134', title: 'CM S134', valid: false }]);
+  });
+
   it('keeps the same characters in two systems as two lookups', () => {
     expect(lookUp(cm('A0100'), hcpcs('A0100'))).toHaveLength(2);
   });

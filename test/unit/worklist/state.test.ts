@@ -87,6 +87,18 @@ describe('parseWorklistState', () => {
     expect(r.dropped).toBe(0);
   });
 
+  it('keeps whether a code is valid for reporting, and drops an entry whose flag is not a boolean', () => {
+    const header = { ...entry('S134'), valid: false };
+    const r = parseWorklistState({
+      worklist: [header, { ...entry('I10'), valid: 'yes' }, entry('E1122')],
+      favorites: [{ ...ref('J449'), valid: true }, { ...ref('N184'), valid: 1 }],
+    });
+    expect(r.state.worklist).toEqual([header, entry('E1122')]);
+    expect(Object.keys(r.state.worklist[1])).not.toContain('valid');
+    expect(r.state.favorites).toEqual([{ ...ref('J449'), valid: true }]);
+    expect(r.dropped).toBe(2);
+  });
+
   it('copies only the known fields, so unknown or prototype keys do not ride along', () => {
     const stored = JSON.parse(
       `{"worklist":[{"system":"icd10cm","code":"I10","title":"t","addedAt":"${addedAt}","__proto__":{"polluted":true},"html":"<b>"}],"extra":1}`,

@@ -36,6 +36,13 @@ describe('addToWorklist', () => {
     expect(list[0]).toEqual({ system: 'icd10cm', code: 'E1122', title: 'CM E1122', addedAt: '2026-03-02T10:15:00.000Z' });
   });
 
+  it('keeps the valid flag and leaves out any other field the caller passed along', () => {
+    const fromSearch = { ...cm('S134', 'Sprain of ligaments of cervical spine'), valid: false, score: 3, why: [] };
+    const r = addToWorklist([], fromSearch, at);
+    expect(r.list[0]).toEqual({ system: 'icd10cm', code: 'S134', title: 'Sprain of ligaments of cervical spine', valid: false, addedAt: at.toISOString() });
+    expect(Object.keys(r.list[0]).sort()).toEqual(['addedAt', 'code', 'system', 'title', 'valid']);
+  });
+
   it('refuses a duplicate: same list object back, a reason and a message with the dotted code', () => {
     const list = build(cm('E1122'), cm('I10'));
     const r = addToWorklist(list, cm('E1122', 'another title'), at);
