@@ -2,6 +2,7 @@ import type { PackTabular } from '../codeset/build-pack';
 import { cmChapterOf } from '../codeset/cm-chapters';
 import type { Pack } from '../codeset/pack';
 import type { PackIndex, PackIndexTerm, PackTable } from '../codeset/pack-sections';
+import { resolvePrintedCode } from '../codeset/printed-code';
 import type { CodeSystem } from '../codeset/releases';
 import type { MatchKind } from './types';
 
@@ -26,19 +27,25 @@ export interface SearchDoc {
   optional?: string;
 }
 
-const TABLE_COLUMN_WORDS: Record<string, string> = {
-  accidental: 'poisoning accidental unintentional',
-  intentionalSelfHarm: 'poisoning intentional self harm',
-  assault: 'poisoning assault',
-  undetermined: 'poisoning undetermined',
-  adverseEffect: 'adverse effect',
-  underdosing: 'underdosing',
-  malignantPrimary: 'malignant primary',
-  malignantSecondary: 'malignant secondary metastatic',
-  caInSitu: 'carcinoma in situ',
-  benign: 'benign',
-  uncertainBehavior: 'uncertain behavior',
-  unspecifiedBehavior: 'unspecified behavior',
+/**
+ * The words a table column adds to its row. Accidental is the intent to code when the record does
+ * not say (ICD-10-CM guidelines I.C.19.e.5.b: unknown or unspecified intent is coded accidental),
+ * and a malignancy is primary unless said otherwise, so those columns' defining words are
+ * optional: "acetaminophen poisoning" fits the accidental column best, as a coder would code it.
+ */
+const TABLE_COLUMN_WORDS: Record<string, { words: string; optional?: string }> = {
+  accidental: { words: 'poisoning', optional: 'accidental unintentional' },
+  intentionalSelfHarm: { words: 'poisoning intentional self harm' },
+  assault: { words: 'poisoning assault' },
+  undetermined: { words: 'poisoning undetermined' },
+  adverseEffect: { words: 'adverse effect' },
+  underdosing: { words: 'underdosing' },
+  malignantPrimary: { words: 'malignant', optional: 'primary' },
+  malignantSecondary: { words: 'malignant secondary metastatic' },
+  caInSitu: { words: 'carcinoma in situ' },
+  benign: { words: 'benign' },
+  uncertainBehavior: { words: 'uncertain behavior' },
+  unspecifiedBehavior: { words: 'unspecified behavior' },
 };
 
 /**
@@ -70,7 +77,7 @@ export function collectDocuments(packs: Pack[]): { codes: CodeEntry[]; docs: Sea
       docs.push({ code: id, kind: 'title', text: title, ...titleWords(split) });
       if (shortTitle) docs.push({ code: id, kind: 'shortTitle', text: shortTitle, ...titleWords(split.extension ? shortSeventhCharacterSplit(shortTitle) : { base: shortTitle }) });
     }
-    const resolve = (printed: string | undefined) => (printed ? resolveCode(ids, printed) : undefined);
+    const resolve = (printed: string | undefined) => (printed ? resolvePrintedCode(ids, printed) : undefined);
 
     const tabular = pack.sections.tabular as PackTabular | undefined;
     if (tabular)
@@ -145,6 +152,11 @@ function shortSeventhCharacterSplit(shortTitle: string): { base: string; extensi
 function titleWords({ base, extension }: { base: string; extension?: string }): { words: string; optional?: string } {
   const optional: string[] = [];
   const words = base
+    // The default intent of a poisoning (guidelines I.C.19.e.5.b), like "unspecified" for a site.
+    .replace(/\baccidental(?= \(unintentional\))/gi, (word) => {
+      optional.push(word);
+      return ' ';
+    })
     .replace(/\(([^)]*)\)/g, (_, inner: string) => {
       optional.push(inner);
       return ' ';
@@ -155,21 +167,6 @@ function titleWords({ base, extension }: { base: string; extension?: string }): 
     });
   if (extension) optional.push(extension);
   return optional.length ? { words, optional: optional.join(' ') } : { words };
-}
-
-/**
- * Resolves a code as printed in the index or a table ("K35.80", "T36.0X-", "C79.8-") to a code
- * of the pack. A partial code ("-": more characters needed) leads to the code or header it names,
- * or the nearest ancestor that exists.
- */
-function resolveCode(ids: Map<string, number>, printed: string): number | undefined {
-  let code = printed.replace(/-$/, '').replace('.', '').replace(/\.$/, '').toUpperCase();
-  while (code.length >= 3) {
-    const id = ids.get(code);
-    if (id !== undefined) return id;
-    code = code.slice(0, -1);
-  }
-  return undefined;
 }
 
 interface Flat {
@@ -232,12 +229,18 @@ function addTableDocs(table: PackTable, kind: 'drug' | 'neoplasm', resolve: (c: 
       if (id === undefined) return;
       const column = table.columns[col];
       const label = table.labels[col] ?? column;
+      const columnWords = TABLE_COLUMN_WORDS[column] ?? { words: label };
+      // The Neoplasm table is the Index's "Neoplasm, neoplastic" entry: its rows are read with the
+      // word "neoplasm", and the main term's other form ("neoplastic") is not required.
+      const [head, ...rest] = row.p;
+      const tableHead = kind === 'neoplasm' && /^neoplasm\b/i.test(head ?? '');
+      const optional = [tableHead ? head.replace(/^neoplasm\b/i, '') : '', columnWords.optional ?? ''].join(' ').replace(/[,\s]+/g, ' ').trim();
       docs.push({
         code: id,
         kind,
         text: `${row.p.join(' › ')} — ${label}`,
-        // The Neoplasm table is the Index's "Neoplasm, neoplastic" entry: its rows are read with that word.
-        words: `${kind === 'neoplasm' ? 'neoplasm ' : ''}${row.p.join(' ')} ${TABLE_COLUMN_WORDS[column] ?? label}`,
+        words: `${kind === 'neoplasm' ? 'neoplasm ' : ''}${(tableHead ? rest : row.p).join(' ')} ${columnWords.words}`,
+        ...(optional ? { optional } : {}),
       });
     });
   }
