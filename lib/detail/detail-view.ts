@@ -21,12 +21,17 @@ export function detailView(pack: Pack, code: string, indexLimit = 20): DetailVie
   return view;
 }
 
+/** Packs read from storage once per release; one is shared by the views of a panel. */
+export interface PackCache<R> {
+  get(release: R): Promise<Pack>;
+}
+
 /**
  * Packs rebuilt from storage, one per release id, loaded the first time they are asked for.
  * Loads asked for at the same time share one read; a failed load is forgotten so the next ask
  * tries again.
  */
-export function createPackCache<R extends { id: string }>(load: (release: R) => Promise<Pack>) {
+export function createPackCache<R extends { id: string }>(load: (release: R) => Promise<Pack>): PackCache<R> {
   const packs = new Map<string, Promise<Pack>>();
   return {
     get(release: R): Promise<Pack> {

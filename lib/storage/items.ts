@@ -1,4 +1,5 @@
 import { storage } from 'wxt/utils/storage';
+import { DEFAULT_SETTINGS, type PanelSettings } from '../search-view/settings';
 
 /** What the background worker is doing with the code data, shown by the side panel. */
 export interface ImportStatus {
@@ -32,3 +33,9 @@ export interface SearchIndexStatus {
 export const searchIndexStatusItem = storage.defineItem<SearchIndexStatus>('local:searchIndexStatus', {
   fallback: { phase: 'idle', updatedAt: '' },
 });
+
+/** The date of service the coder is coding for (yyyy-mm-dd), or '' when not set. */
+export const dateOfServiceItem = storage.defineItem<string>('local:dateOfService', { fallback: '' });
+
+/** The coder's panel preferences (read them through `parseSettings`: stored values are untrusted). */
+export const settingsItem = storage.defineItem<PanelSettings>('local:settings', { fallback: DEFAULT_SETTINGS });

@@ -6,39 +6,7 @@ import type { Manifest } from '../../lib/codeset/pack';
 import { releaseId } from '../../lib/db/releases';
 import { launchExtension, type ExtensionSession } from './support/browser';
 import { fixtureExtension, removeFixtureExtension } from './support/fixture-extension';
-import { openPanel, resultsFor, SHOTS } from './support/panel';
-
-type ExtensionGlobal = {
-  chrome: {
-    storage: { local: { get(k: string): Promise<Record<string, { phase?: string; key?: string }>> } };
-    runtime: { sendMessage(msg: unknown): Promise<{ ok: boolean; error?: string }> };
-  };
-};
-
-/** Waits until the background reports a ready search index whose key names `release` (or any, when omitted). */
-async function waitForIndex(page: Page, release?: string): Promise<void> {
-  await page.waitForFunction(
-    async (want) => {
-      const { chrome } = globalThis as unknown as ExtensionGlobal;
-      const status = (await chrome.storage.local.get('searchIndexStatus')).searchIndexStatus;
-      return status?.phase === 'ready' && (!want || (status.key ?? '').includes(want));
-    },
-    release,
-    { timeout: 150_000, polling: 250 },
-  );
-}
-
-/** Types a code, waits for it among the results and opens it with the keyboard. */
-async function openCode(page: Page, query: string, code: string, display: string): Promise<void> {
-  const input = page.getByRole('combobox', { name: 'Search codes' });
-  await input.fill(query);
-  const options = await resultsFor(page, query);
-  await page.waitForSelector(`[role="option"][data-code="${code}"]`, { timeout: 60_000 });
-  const at = (await options.evaluateAll((els) => els.map((e) => e.getAttribute('data-code')))).indexOf(code);
-  for (let i = 0; i <= at; i++) await input.press('ArrowDown');
-  await input.press('Enter');
-  await page.waitForFunction((d) => document.getElementById('cl-detail-heading')?.textContent?.startsWith(`${d} `), display, { timeout: 60_000 });
-}
+import { openCode, openPanel, SHOTS, waitForIndex, type ExtensionGlobal } from './support/panel';
 
 /** Scrolls the panel so that the note group with this heading is in the middle of the screenshot. */
 async function scrollToNotes(page: Page, label: string): Promise<void> {

@@ -11,8 +11,8 @@ interface Props {
   expanded: boolean;
   activeIndex: number;
   onQuery: (value: string, inputAt: number) => void;
-  /** A key press; returns true when the results list handled it. */
-  onKey: (key: string) => boolean;
+  /** A key press (`ctrl` is Ctrl or Cmd); returns true when it was handled. */
+  onKey: (key: string, mods: { ctrl: boolean }) => boolean;
   onSystem: (value: SystemFilter) => void;
   onValidOnly: (value: boolean) => void;
 }
@@ -40,7 +40,7 @@ export function SearchBox({ query, systems, system, validOnly, expanded, activeI
         value={query}
         onInput={(e) => onQuery(e.currentTarget.value, e.timeStamp)}
         onKeyDown={(e) => {
-          if (onKey(e.key)) e.preventDefault();
+          if (onKey(e.key, { ctrl: e.ctrlKey || e.metaKey })) e.preventDefault();
         }}
       />
       <div class="cl-search-filters">

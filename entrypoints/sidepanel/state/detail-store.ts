@@ -1,7 +1,7 @@
 import { signal, type ReadonlySignal } from '@preact/signals';
 import type { Pack } from '../../../lib/codeset/pack';
 import type { CodeSystem } from '../../../lib/codeset/releases';
-import { createPackCache, detailView, type DetailView } from '../../../lib/detail/detail-view';
+import { createPackCache, detailView, type DetailView, type PackCache } from '../../../lib/detail/detail-view';
 
 /** A code to show: its system and undotted code. */
 export interface DetailTarget {
@@ -26,9 +26,14 @@ export interface DetailRelease {
  * time one of its codes is opened and kept for the panel's life; when codes are opened quickly one
  * after another, only the newest is shown.
  */
-export function createDetailStore<R extends DetailRelease>(deps: { releases: ReadonlySignal<R[]>; loadPack: (release: R) => Promise<Pack> }) {
+export function createDetailStore<R extends DetailRelease>(deps: {
+  releases: ReadonlySignal<R[]>;
+  loadPack: (release: R) => Promise<Pack>;
+  /** A pack cache shared with other views (the tables), so a pack is read from storage once. */
+  packs?: PackCache<R>;
+}) {
   const state = signal<DetailState>({ phase: 'closed' });
-  const packs = createPackCache(deps.loadPack);
+  const packs = deps.packs ?? createPackCache(deps.loadPack);
   let opened = 0;
 
   async function open(target: DetailTarget): Promise<void> {
