@@ -57,6 +57,8 @@ export function App({ panel, codeSets, search, detail, tables, worklist }: Props
   };
   const selectTab = (next: PanelTab) => {
     if (next !== tab) detail.close();
+    // The tables' first query prepares thousands of rows: start while the coder reaches for the keys.
+    if (next === 'tables') void tables.warm();
     panel.setTab(next);
   };
   /** Opens a code from any view: the detail shows over the search. */

@@ -26,7 +26,9 @@ describe('first run: embedded packs import offline into IndexedDB', () => {
   it('imports ICD-10-CM and ICD-10-PCS and the side panel shows release, dates and counts', async () => {
     const page = await session.context.newPage();
     await page.goto(`chrome-extension://${session.extensionId}/sidepanel.html`);
-    // Progress is visible while the import runs (it may already be done on a fast machine).
+    // The release is always in sight in the header; the Code sets tab has the details.
+    await page.getByTestId('release-chip').waitFor({ timeout: 120_000 });
+    await page.getByRole('tab', { name: 'Code sets' }).click();
     const cm = page.locator('[data-testid="release"][data-system="icd10cm"]');
     const pcs = page.locator('[data-testid="release"][data-system="icd10pcs"]');
     await cm.waitFor({ timeout: 120_000 });
@@ -102,7 +104,7 @@ describe('first run: embedded packs import offline into IndexedDB', () => {
   it('shows import progress and import errors reported by the worker', async () => {
     const page = await session.context.newPage();
     await page.goto(`chrome-extension://${session.extensionId}/sidepanel.html`);
-    await page.locator('[data-testid="release"]').first().waitFor();
+    await page.getByTestId('release-chip').waitFor();
     // The worker reports through this storage item; set it as the worker does mid-import.
     const setStatus = (status: object) =>
       page.evaluate(async (s) => {

@@ -172,6 +172,30 @@ describe('side panel workspace (fixture FY2017 + FY2025 code sets)', () => {
     await page.close();
   });
 
+  it('dark theme at 125% zoom: every view fits the panel width and passes axe (contrast included)', async () => {
+    const page = await openPanel(session);
+    await page.emulateMedia({ colorScheme: 'dark' });
+    // 125% zoom of a 420 px side panel leaves 336 CSS pixels.
+    await page.setViewportSize({ width: 336, height: 688 });
+    const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    await openCode(page, 'T39.1X1A', 'T391X1A', 'T39.1X1A');
+    expect(await overflow()).toBeLessThanOrEqual(0);
+    await expectAccessible(page, 'dark detail');
+    await page.screenshot({ path: `${SHOTS}/workspace-dark-125-detail.png` });
+    for (const name of ['Tables', 'Worklist', 'This page', 'Code sets']) {
+      await page.keyboard.press('Escape');
+      await tab(page, name).click();
+      if (name === 'Tables') {
+        await page.getByLabel('Search the Drug or Neoplasm table').fill('acetaminophen');
+        await page.locator('table caption').first().waitFor();
+      }
+      expect(await overflow(), name).toBeLessThanOrEqual(0);
+      await expectAccessible(page, `dark ${name}`);
+      await page.screenshot({ path: `${SHOTS}/workspace-dark-125-${name.toLowerCase().replace(' ', '-')}.png` });
+    }
+    await page.close();
+  });
+
   it('favorites and the worklist survive a browser restart (same profile)', async () => {
     let page = await openPanel(session);
     await openCode(page, 'E11.22', 'E1122', 'E11.22');

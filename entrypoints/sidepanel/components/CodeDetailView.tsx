@@ -6,6 +6,7 @@ import { detailKeyAction, detailKeyHint, navigationTarget, type DetailKeyAction 
 import { siblingNeighbours, siblingWindow } from '../../../lib/detail/siblings';
 import type { DetailState } from '../state/detail-store';
 import { OWN_KEYS_SELECTOR, SeventhCharacterBuilder } from './SeventhCharacterBuilder';
+import { TableRows } from './TableRows';
 import './detail.css';
 
 interface Props {
@@ -193,6 +194,13 @@ function Detail({
             </ul>
           </div>
         ))
+      )}
+      {view.tables.rows.length > 0 && (
+        <>
+          <h3 class="cl-detail-h3">Table rows leading here</h3>
+          <TableRows rows={view.tables.rows} onOpen={onOpen} />
+          {view.tables.total > view.tables.rows.length && <p class="cl-muted">and {view.tables.total - view.tables.rows.length} more rows</p>}
+        </>
       )}
       {index.entries.length > 0 && (
         <>

@@ -1,3 +1,4 @@
+import { detailView } from '../../../lib/detail/detail-view';
 import { describe, expect, it } from 'vitest';
 import { resolvePrintedCode } from '../../../lib/codeset/printed-code';
 import { findTableRows, tableRowsForCode, type TableKind } from '../../../lib/detail/table-rows';
@@ -170,5 +171,14 @@ describe('printed codes', () => {
     expect(resolvePrintedCode(codes, 'T39.1X1')).toBe('T39.1X1');
     expect(resolvePrintedCode(codes, 'C79.81')).toBe('C79.8');
     expect(resolvePrintedCode(codes, 'Z99.9')).toBeUndefined();
+  });
+});
+
+describe('the detail view carries the table rows leading to its code', () => {
+  it('a Drug-table code shows its row, a Neoplasm-table code its row', () => {
+    const pack = tablePack();
+    const view = detailView(pack, 'T39.1X1A');
+    expect(view?.tables.rows.map((r) => r.path[0])).toContain('Acetaminophen');
+    expect(detailView(pack, 'D49.1')?.tables.rows.length).toBeGreaterThan(0);
   });
 });
