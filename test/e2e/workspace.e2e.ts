@@ -7,7 +7,7 @@ import { releaseId } from '../../lib/db/releases';
 import { seriousA11yViolations } from './support/axe';
 import { launchExtension, type ExtensionSession } from './support/browser';
 import { fixtureExtension, removeFixtureExtension } from './support/fixture-extension';
-import { openCode, openPanel, resultsFor, SHOTS, waitForIndex } from './support/panel';
+import { openCode, openPanel, resultsFor, SHOTS, waitForIndex, type ExtensionGlobal } from './support/panel';
 
 /**
  * The coder's workspace in real Chromium over the fixture code sets (FY2017 with Tabular, Index,
@@ -24,6 +24,19 @@ describe('side panel workspace (fixture FY2017 + FY2025 code sets)', () => {
     s.context.grantPermissions(['clipboard-read', 'clipboard-write']);
   const clipboard = (page: Page) => page.evaluate(() => navigator.clipboard.readText());
   const tab = (page: Page, name: string) => page.getByRole('tab', { name: new RegExp(`^${name}`) });
+
+  /**
+   * Makes FY2017 (the release with notes and tables) the active one, as the date-of-service test
+   * does through the UI; here through the same message, so each test also runs on its own.
+   */
+  async function useFy2017(page: Page) {
+    const result = await page.evaluate(
+      (id) => (globalThis as unknown as ExtensionGlobal).chrome.runtime.sendMessage({ type: 'setActiveRelease', payload: { releaseId: id } }),
+      fy2017,
+    );
+    expect(result).toEqual({ ok: true });
+    await waitForIndex(page, fy2017);
+  }
 
   /** Fails with the list of rules when axe finds a serious or critical problem in the view. */
   async function expectAccessible(page: Page, view: string) {
@@ -66,6 +79,7 @@ describe('side panel workspace (fixture FY2017 + FY2025 code sets)', () => {
 
   it('results for a typed query, including Drug and Neoplasm table rows', async () => {
     const page = await openPanel(session);
+    await useFy2017(page);
     const input = page.getByRole('combobox', { name: 'Search codes' });
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('cl-search-input');
     await input.fill('acetaminophen poisoning');
@@ -84,6 +98,7 @@ describe('side panel workspace (fixture FY2017 + FY2025 code sets)', () => {
 
   it('the Tables tab shows whole Drug and Neoplasm rows; a cell opens its code', async () => {
     const page = await openPanel(session);
+    await useFy2017(page);
     await tab(page, 'Tables').click();
     const input = page.getByLabel('Search the Drug or Neoplasm table');
     await input.fill('acetaminophen');
@@ -110,6 +125,7 @@ describe('side panel workspace (fixture FY2017 + FY2025 code sets)', () => {
 
   it('the 7th-character builder turns S13.4 into S13.4XXA, valid in this code set', async () => {
     const page = await openPanel(session);
+    await useFy2017(page);
     await openCode(page, 'S13.4', 'S134', 'S13.4');
     const builder = page.getByRole('radiogroup', { name: /7th character/i });
     await builder.getByRole('radio', { name: /^A\b/ }).check();
@@ -125,6 +141,7 @@ describe('side panel workspace (fixture FY2017 + FY2025 code sets)', () => {
 
   it('keyboard only: type, arrow, open, add to worklist, copy — then three codes copied in order', async () => {
     const page = await openPanel(session);
+    await useFy2017(page);
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('cl-search-input');
     const added: string[] = [];
     for (const [query, code, display] of [
@@ -174,6 +191,7 @@ describe('side panel workspace (fixture FY2017 + FY2025 code sets)', () => {
 
   it('dark theme at 125% zoom: every view fits the panel width and passes axe (contrast included)', async () => {
     const page = await openPanel(session);
+    await useFy2017(page);
     await page.emulateMedia({ colorScheme: 'dark' });
     // 125% zoom of a 420 px side panel leaves 336 CSS pixels.
     await page.setViewportSize({ width: 336, height: 688 });
@@ -198,9 +216,16 @@ describe('side panel workspace (fixture FY2017 + FY2025 code sets)', () => {
 
   it('favorites and the worklist survive a browser restart (same profile)', async () => {
     let page = await openPanel(session);
+    await useFy2017(page);
     await openCode(page, 'E11.22', 'E1122', 'E11.22');
     await page.keyboard.press('f');
     await expect.poll(() => page.getByRole('button', { name: /Favorite/ }).getAttribute('aria-pressed')).toBe('true');
+    await page.keyboard.press('w');
+    await page.keyboard.press('Escape');
+    await tab(page, 'Worklist').click();
+    const worklistCodes = (p: Page) => p.locator('.cl-wl-list > li [data-control="open"]').allTextContents();
+    const before = await worklistCodes(page);
+    expect(before).toContain('E11.22');
     await page.close();
 
     await session.close({ keepProfile: true });
@@ -210,7 +235,7 @@ describe('side panel workspace (fixture FY2017 + FY2025 code sets)', () => {
     await tab(page, 'Worklist').click();
     const favorites = page.locator('section[aria-labelledby="cl-wl-favorites"]');
     await expect(favorites.textContent()).resolves.toContain('E11.22');
-    await expect(page.locator('.cl-wl-list > li').count()).resolves.toBe(3);
+    await expect.poll(() => worklistCodes(page)).toEqual(before);
     await page.screenshot({ path: `${SHOTS}/workspace-after-restart.png` });
     await page.close();
   });
