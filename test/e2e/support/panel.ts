@@ -52,4 +52,6 @@ export async function openCode(page: Page, query: string, code: string, display:
   for (let i = 0; i <= at; i++) await input.press('ArrowDown');
   await input.press('Enter');
   await page.waitForFunction((d) => document.getElementById('cl-detail-heading')?.textContent?.startsWith(`${d} `), display, { timeout: 60_000 });
+  // The heading takes the focus once shown: from then on the detail's one-key commands work.
+  await page.waitForFunction(() => document.activeElement?.id === 'cl-detail-heading');
 }
