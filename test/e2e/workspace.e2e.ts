@@ -92,6 +92,12 @@ describe('side panel workspace (fixture FY2017 + FY2025 code sets)', () => {
     // The primary malignancy, not the secondary: a coder's default when the record does not say.
     await expect(page.locator('[role="option"]').first().getAttribute('data-code')).resolves.toBe('C3490');
     await page.screenshot({ path: `${SHOTS}/workspace-results-neoplasm.png` });
+    // A title with markup (Z79.4 in the fixture) is text in the results too, never markup.
+    await input.fill('Z79.4');
+    await resultsFor(page, 'Z79.4');
+    await expect(page.locator('[role="option"]').first().textContent()).resolves.toContain('<img src=x onerror=');
+    await expect(page.locator('[role="listbox"] img, [role="listbox"] b').count()).resolves.toBe(0);
+    await expect(page.title()).resolves.not.toBe('injected');
     await expectAccessible(page, 'search results');
     await page.close();
   });
