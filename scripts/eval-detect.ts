@@ -1,6 +1,8 @@
 /**
  * Page detector evaluation.
  *   npm run eval:detect -- negation --file <jsonl> [--json]
+ *   npm run eval:detect -- spans --file <jsonl> [--pack <packs>] [--json]
+ *   npm run eval:detect -- codes --file <jsonl> [--pack <packs>] [--json]
  * negation: rows {"text": "...", "mentions": [{"start"?, "end"?, "text", "negated": bool,
  * "temporality"?: "recent|historical|not particular", "experiencer"?: "patient|other|…"}]}; each
  * given mention is classified by the context reader (lib/detect/context). A mention without
@@ -8,14 +10,32 @@
  * Prints precision / recall / F1 of "negated", and the accuracy of "historical" (gold
  * temporality "historical") and of the experiencer (anything but "patient" is another person).
  * JSON: {"n", "precision", "recall", "f1", "historical_accuracy", "experiencer_accuracy"}.
+ *
+ * spans and codes run the whole detector (lib/detect/detector.ts) over each row's text, with the
+ * packs of --pack (a .pack.json.gz file or a builder output folder; default: the embedded packs
+ * in public/packs, written by `npm run packs`).
+ * spans: rows {"text", "mentions": [{"start", "end"}]}; a gold span is found, and a detected
+ * span is right, when the two overlap. JSON: {"n_docs", "gold", "detected", "precision",
+ * "recall", "f1", "exact_precision", "exact_recall", "exact_f1"}.
+ * codes: rows {"text", "codes": ["E11.9", …]}; the codes a document suggests are the candidate
+ * codes of its mentions that are neither negated nor about someone else; recall of the gold
+ * codes, by full code and by category (first three characters). JSON: {"n_docs", "gold",
+ * "gold_not_in_release", "code_recall", "category_recall", "suggested_per_doc", "top1_…"}.
+ * Rows with a "split" field are also scored per split.
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { createCodeLookup } from '../lib/detect/code-lookup';
 import { createContextAnalyzer, type MentionContext } from '../lib/detect/context';
+import { createDetector } from '../lib/detect/detector';
+import { detectorDataBytes, prepareDetectorData } from '../lib/detect/dictionary';
+import { addCodeCounts, addSpanCounts, countCodes, countSpans, spanScores, type CodeCounts, type SpanCounts } from '../lib/detect/eval-metrics';
+import type { Detector, Mention } from '../lib/detect/types';
 import { fail, runCli } from './cli';
+import { loadPacks, resolvePackPath } from './search/load-packs';
 
-const USAGE = 'usage: npm run eval:detect -- negation --file <jsonl> [--json]';
-const MODES = ['negation'] as const;
+const USAGE = 'usage: npm run eval:detect -- <negation|spans|codes> --file <jsonl> [--pack <pack file or builder output folder>] [--json]';
+const MODES = ['negation', 'spans', 'codes'] as const;
 
 interface GoldMention {
   start: number;
@@ -36,7 +56,7 @@ interface Counts {
 async function main(argv: string[]): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, allowPositionals: true, options: { file: { type: 'string' }, json: { type: 'boolean', default: false } } });
+    parsed = parseArgs({ args: argv, allowPositionals: true, options: { file: { type: 'string' }, pack: { type: 'string' }, json: { type: 'boolean', default: false } } });
   } catch (err) {
     return fail(`${(err as Error).message}\n${USAGE}`);
   }
@@ -46,6 +66,8 @@ async function main(argv: string[]): Promise<number> {
   if (!(MODES as readonly string[]).includes(mode)) return fail(`unknown mode "${mode}" (known: ${MODES.join(', ')})\n${USAGE}`);
   if (extra.length > 0) return fail(`unexpected argument "${extra[0]}"\n${USAGE}`);
   if (!values.file) return fail(`--file <jsonl> is required\n${USAGE}`);
+  if (mode === 'spans' || mode === 'codes') return runDetector(mode, values.file, values.pack, values.json);
+  if (values.pack) return fail(`--pack is for the spans and codes modes\n${USAGE}`);
 
   const { mentions, skipped } = readNegationRows(values.file);
   const negation: Counts = { tp: 0, fp: 0, fn: 0, tn: 0 };
@@ -192,6 +214,144 @@ function fmt(v: number): string {
 
 function round(v: number): number {
   return Math.round(v * 10000) / 10000;
+}
+
+interface DetectRow {
+  text: string;
+  split: string | undefined;
+  row: Record<string, unknown>;
+}
+
+/** The spans and codes modes: the whole detector over each row's text. */
+async function runDetector(mode: 'spans' | 'codes', file: string, packArg: string | undefined, json: boolean): Promise<number> {
+  const log = (m: string) => (json ? console.error(m) : console.log(m));
+  const rows = readRows(file);
+  const packPath = resolvePackPath(packArg);
+  const packs = loadPacks(packPath);
+  const t0 = performance.now();
+  const data = prepareDetectorData(packs);
+  const buildMs = performance.now() - t0;
+  const detector = createDetector(data, packs);
+  log(
+    `Packs from ${packPath}: ${packs.map((p) => `${p.system}-${p.release}`).join(', ')}; detector data ${data.stats.phrases.toLocaleString('en-US')} phrases, ${(detectorDataBytes(data) / 1e6).toFixed(1)} MB, prepared in ${Math.round(buildMs)} ms`,
+  );
+  const t1 = performance.now();
+  const report = mode === 'spans' ? scoreSpans(rows, detector) : scoreCodes(rows, detector, createCodeLookup(packs));
+  const detectMs = performance.now() - t1;
+  log(`${file}: ${rows.length} documents, ${(rows.reduce((n, r) => n + r.text.length, 0) / 1e6).toFixed(2)} MB of text, detected in ${Math.round(detectMs)} ms`);
+  if (json) console.log(JSON.stringify(report.json));
+  else for (const line of report.lines) console.log(line);
+  return 0;
+}
+
+function readRows(file: string): DetectRow[] {
+  let content: string;
+  try {
+    content = readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new Error(`cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+  }
+  const rows: DetectRow[] = [];
+  content.split(/\r?\n/).forEach((line, i) => {
+    if (line.trim() === '') return;
+    let row: unknown;
+    try {
+      row = JSON.parse(line);
+    } catch {
+      throw new Error(`${file} line ${i + 1}: is not valid JSON`);
+    }
+    if (typeof row !== 'object' || row === null || Array.isArray(row)) throw new Error(`${file} line ${i + 1}: is not a JSON object`);
+    const r = row as Record<string, unknown>;
+    if (typeof r.text !== 'string') throw new Error(`${file} line ${i + 1}: has no "text" string`);
+    rows.push({ text: r.text, split: typeof r.split === 'string' ? r.split : undefined, row: r });
+  });
+  if (rows.length === 0) throw new Error(`${file} holds no rows`);
+  return rows;
+}
+
+interface Report {
+  json: Record<string, unknown>;
+  lines: string[];
+}
+
+function scoreSpans(rows: DetectRow[], detector: Detector): Report {
+  const total = new Map<string, SpanCounts>();
+  rows.forEach((r, i) => {
+    if (!Array.isArray(r.row.mentions)) throw new Error(`row ${i + 1} has no "mentions" list`);
+    const gold = (r.row.mentions as unknown[]).map((m, j) => {
+      const { start, end } = (m ?? {}) as Record<string, unknown>;
+      if (!Number.isInteger(start) || !Number.isInteger(end) || (end as number) <= (start as number) || (end as number) > r.text.length)
+        throw new Error(`row ${i + 1} mention ${j + 1} has offsets outside its text`);
+      return { start: start as number, end: end as number };
+    });
+    const counts = countSpans(gold, detector.detect(r.text));
+    for (const key of ['all', ...(r.split ? [`split ${r.split}`] : [])]) total.set(key, total.has(key) ? addSpanCounts(total.get(key)!, counts) : counts);
+  });
+  const all = total.get('all')!;
+  const s = spanScores(all);
+  const json: Record<string, unknown> = {
+    n_docs: rows.length,
+    gold: all.gold,
+    detected: all.detected,
+    precision: round(s.precision),
+    recall: round(s.recall),
+    f1: round(s.f1),
+    exact_precision: round(s.exactPrecision),
+    exact_recall: round(s.exactRecall),
+    exact_f1: round(s.exactF1),
+  };
+  const lines = [...total].map(([key, c]) => {
+    const k = spanScores(c);
+    return `  ${key.padEnd(12)} overlap precision ${fmt(k.precision)}  recall ${fmt(k.recall)}  F1 ${fmt(k.f1)}   exact precision ${fmt(k.exactPrecision)}  recall ${fmt(k.exactRecall)}  F1 ${fmt(k.exactF1)}   (${c.gold} gold, ${c.detected} detected)`;
+  });
+  return { json, lines };
+}
+
+/** Codes a document suggests: the candidates of its mentions that are neither negated nor someone else's. */
+function suggestedCodes(mentions: Mention[], top1: boolean): Set<string> {
+  const out = new Set<string>();
+  for (const m of mentions) {
+    if (m.context.negated || m.context.experiencer === 'other') continue;
+    for (const c of top1 ? m.codes.slice(0, 1) : m.codes) if (c.system === 'icd10cm') out.add(c.code);
+  }
+  return out;
+}
+
+function scoreCodes(rows: DetectRow[], detector: Detector, lookup: ReturnType<typeof createCodeLookup>): Report {
+  const totals = new Map<string, { all: CodeCounts; top1: CodeCounts }>();
+  let notInRelease = 0;
+  rows.forEach((r, i) => {
+    const gold = r.row.codes;
+    if (!Array.isArray(gold) || !gold.every((c) => typeof c === 'string')) throw new Error(`row ${i + 1} has no "codes" list of strings`);
+    for (const c of gold as string[]) {
+      const code = c.replace('.', '').toUpperCase();
+      if (!lookup.get('icd10cm', code) && !lookup.hasDescendant('icd10cm', code)) notInRelease++;
+    }
+    const mentions = detector.detect(r.text);
+    const counts = { all: countCodes(gold as string[], suggestedCodes(mentions, false)), top1: countCodes(gold as string[], suggestedCodes(mentions, true)) };
+    for (const key of ['all', ...(r.split ? [`split ${r.split}`] : [])]) {
+      const cur = totals.get(key);
+      totals.set(key, cur ? { all: addCodeCounts(cur.all, counts.all), top1: addCodeCounts(cur.top1, counts.top1) } : counts);
+    }
+  });
+  const { all, top1 } = totals.get('all')!;
+  const json: Record<string, unknown> = {
+    n_docs: rows.length,
+    gold: all.gold,
+    gold_not_in_release: notInRelease,
+    code_recall: round(all.found / all.gold),
+    category_recall: round(all.categoryFound / all.gold),
+    suggested_per_doc: round(all.suggested / all.docs),
+    top1_code_recall: round(top1.found / top1.gold),
+    top1_category_recall: round(top1.categoryFound / top1.gold),
+    top1_suggested_per_doc: round(top1.suggested / top1.docs),
+  };
+  const lines = [`  ${all.gold} gold codes, ${notInRelease} of them not in the active ICD-10-CM release (counted as misses)`];
+  for (const [key, t] of totals)
+    lines.push(
+      `  ${key.padEnd(12)} all candidates: code recall ${fmt(t.all.found / t.all.gold)}  category recall ${fmt(t.all.categoryFound / t.all.gold)}  ${(t.all.suggested / t.all.docs).toFixed(1)} codes/doc   first candidate only: code recall ${fmt(t.top1.found / t.top1.gold)}  category recall ${fmt(t.top1.categoryFound / t.top1.gold)}  ${(t.top1.suggested / t.top1.docs).toFixed(1)} codes/doc`,
+    );
+  return { json, lines };
 }
 
 runCli(main);

@@ -32,7 +32,7 @@ describe('eval:detect negation', () => {
   });
 
   it.each([
-    [['spans', '--file', SAMPLE], /unknown mode "spans"/],
+    [['bogus', '--file', SAMPLE], /unknown mode "bogus"/],
     [['negation'], /--file <jsonl> is required/],
   ])('usage error %j exits 2 with the usage', (args, message) => {
     const run = cli(...args);
