@@ -1,9 +1,14 @@
 import { browser } from 'wxt/browser';
-import { setActiveRelease } from '../db/releases';
+import { getActiveReleases, getReleasePack, setActiveRelease } from '../db/releases';
 import { importEmbeddedPacks } from '../import/embedded';
-import { dispatchBackgroundMessage, parseBackgroundMessage, type BackgroundHandlers } from '../messaging/protocol';
+import { dispatchBackgroundMessage, MESSAGE_SENDERS, parseBackgroundMessage, senderKind, type BackgroundHandlers } from '../messaging/protocol';
 import { importStatusItem, searchIndexStatusItem } from '../storage/items';
+import { buildDetector } from './detector-build';
+import { createDetectorHost } from './detector-host';
+import { createPageHandlers, createSessionPageMentionsStore, startPageTracking } from './page-handlers';
+import { createMenus, startPageLookup } from './page-lookup';
 import { prepareSearchIndex, serialized } from './search-index';
+import { startSiteAccess } from './site-access';
 
 let importRun: Promise<void> | undefined;
 
@@ -37,7 +42,16 @@ function ensureCodeData(): Promise<void> {
   return imported;
 }
 
+/** The page detector, built from the active releases the first time a page needs it. */
+const detectors = createDetectorHost({
+  activeReleases: getActiveReleases,
+  loadPack: getReleasePack,
+  build: buildDetector,
+});
+const pageMentions = createSessionPageMentionsStore();
+
 const handlers: BackgroundHandlers = {
+  ...createPageHandlers({ detectors, mentions: pageMentions }),
   async importEmbeddedPacks() {
     try {
       await ensureCodeData();
@@ -61,16 +75,24 @@ const handlers: BackgroundHandlers = {
  * event must have its listener in place before the first await), then the import runs.
  */
 export function startBackground(): void {
+  const self = { id: browser.runtime.id, baseUrl: browser.runtime.getURL('/') };
   browser.runtime.onMessage.addListener((raw: unknown, sender) => {
-    // Only our own extension pages may talk to the worker.
-    if (sender.id !== browser.runtime.id || (sender.url && !sender.url.startsWith(browser.runtime.getURL('/')))) return undefined;
+    // Each message has one kind of sender: our extension pages, or our content script in a tab.
+    const kind = senderKind(sender, self);
+    if (!kind) return undefined;
     const msg = parseBackgroundMessage(raw);
-    if (!msg) return undefined;
-    return dispatchBackgroundMessage(handlers, msg);
+    if (!msg || MESSAGE_SENDERS[msg.type] !== kind) return undefined;
+    return dispatchBackgroundMessage(handlers, msg, { tabId: sender.tab?.id, frameId: sender.frameId, url: sender.url });
   });
-  browser.runtime.onInstalled.addListener(() => void ensureCodeData().catch(logFailure));
+  browser.runtime.onInstalled.addListener(() => {
+    void ensureCodeData().catch(logFailure);
+    void createMenus().catch(logFailure);
+  });
   browser.runtime.onStartup.addListener(() => void ensureCodeData().catch(logFailure));
   setUpPanelOpening();
+  startPageLookup(logFailure);
+  startPageTracking(pageMentions, logFailure);
+  startSiteAccess(logFailure);
   // Also at every worker start: an import cut short when the worker was stopped resumes here, and
   // an index missing or stale (never built, or the worker stopped mid-build) is built.
   void ensureCodeData().catch(logFailure);

@@ -18,7 +18,9 @@ export interface ExtensionSession {
  * Starts real Chromium with the built extension in a fresh (or given) profile. Flags keep the
  * browser off the network: no background services, and no host name resolves except loopback.
  */
-export async function launchExtension(opts: { userDataDir?: string; extensionDir?: string; proxy?: string } = {}): Promise<ExtensionSession> {
+export async function launchExtension(
+  opts: { userDataDir?: string; extensionDir?: string; proxy?: string; /** Loopback (the tests' own page servers) goes straight, not through the proxy. */ proxyBypassLoopback?: boolean } = {},
+): Promise<ExtensionSession> {
   const extensionDir = opts.extensionDir ?? CHROME_EXTENSION_DIR;
   const userDataDir = opts.userDataDir ?? mkdtempSync(join(tmpdir(), 'coder-lens-e2e-'));
   const args = [
@@ -34,7 +36,8 @@ export async function launchExtension(opts: { userDataDir?: string; extensionDir
     '--disable-component-update',
     '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE *.localhost, EXCLUDE 127.0.0.1, EXCLUDE [::1]',
   ];
-  if (opts.proxy) args.push(`--proxy-server=${opts.proxy}`, '--proxy-bypass-list=<-loopback>');
+  if (opts.proxy)
+    args.push(`--proxy-server=${opts.proxy}`, `--proxy-bypass-list=${opts.proxyBypassLoopback ? '<-loopback>;localhost;*.localhost;127.0.0.1/8;[::1]' : '<-loopback>'}`);
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     headless: true,
