@@ -152,8 +152,10 @@ function shortSeventhCharacterSplit(shortTitle: string): { base: string; extensi
 function titleWords({ base, extension }: { base: string; extension?: string }): { words: string; optional?: string } {
   const optional: string[] = [];
   const words = base
-    // The default intent of a poisoning (guidelines I.C.19.e.5.b), like "unspecified" for a site.
-    .replace(/\baccidental(?= \(unintentional\))/gi, (word) => {
+    // The default intent of a poisoning (guidelines I.C.19.e.5.b), like "unspecified" for a site;
+    // and "essential (primary)", the form coded when a condition such as hypertension is not
+    // said to be secondary or of another kind (the Index's "Hypertension, hypertensive … I10").
+    .replace(/\b(accidental(?= \(unintentional\))|essential(?= \(primary\)))/gi, (word) => {
       optional.push(word);
       return ' ';
     })

@@ -46,3 +46,24 @@ describe('defaults a coder applies when the query does not say', () => {
     expect(codes('secondary malignant neoplasm lung')[0]).toBe('C7800');
   });
 });
+
+describe('essential (primary) is the default form of a condition', () => {
+  const htn = createSearchEngine(
+    [
+      searchPack('icd10cm', '2099', [
+        ['I10', 1, 'Essential (primary) hypertension'],
+        ['I15', 0, 'Secondary hypertension'],
+        ['I150', 1, 'Renovascular hypertension'],
+        ['I159', 1, 'Secondary hypertension, unspecified'],
+        ['I1A', 0, 'Other hypertension'],
+        ['I1A0', 1, 'Resistant hypertension'],
+      ]),
+    ],
+    noLexicon(),
+  );
+  it('"hypertension" alone finds I10 first; a named kind still wins', () => {
+    expect(htn.search('hypertension')[0].code).toBe('I10');
+    expect(htn.search('resistant hypertension')[0].code).toBe('I1A0');
+    expect(htn.search('secondary hypertension')[0].code).toBe('I159');
+  });
+});
