@@ -5,6 +5,7 @@ import type { PanelTab } from '../../lib/search-view/tabs';
 import { CodeDetailView } from './components/CodeDetailView';
 import { CodeSetStatus } from './components/CodeSetStatus';
 import { ImportBanner } from './components/ImportBanner';
+import { PageMentions } from './components/PageMentions';
 import { PanelNotice } from './components/PanelNotice';
 import { PanelTabs, tabId, tabPanelId } from './components/PanelTabs';
 import { ReleaseChip } from './components/ReleaseChip';
@@ -15,6 +16,7 @@ import { TablesView } from './components/TablesView';
 import { WorklistPanel } from './components/WorklistPanel';
 import type { CodeSetStore } from './state/code-set-store';
 import type { DetailStore, DetailTarget } from './state/detail-store';
+import type { PageStore } from './state/page-store';
 import type { PanelStore } from './state/panel-store';
 import type { SearchStore } from './state/search-store';
 import type { TablesStore } from './state/tables-store';
@@ -27,6 +29,7 @@ interface Props {
   detail: DetailStore;
   tables: TablesStore;
   worklist: WorklistStore;
+  pageMentions: PageStore;
 }
 
 const SEARCH_INPUT_ID = 'cl-search-input';
@@ -39,7 +42,7 @@ function isTyping(target: EventTarget | null): boolean {
   return tag === 'TEXTAREA' || tag === 'SELECT' || el.isContentEditable || (tag === 'INPUT' && !['radio', 'checkbox', 'button'].includes((el as HTMLInputElement).type));
 }
 
-export function App({ panel, codeSets, search, detail, tables, worklist }: Props) {
+export function App({ panel, codeSets, search, detail, tables, worklist, pageMentions }: Props) {
   const today = new Date().toISOString().slice(0, 10);
   const tab = panel.tab.value;
   const answer = search.answer.value;
@@ -59,6 +62,7 @@ export function App({ panel, codeSets, search, detail, tables, worklist }: Props
     if (next !== tab) detail.close();
     // The tables' first query prepares thousands of rows: start while the coder reaches for the keys.
     if (next === 'tables') void tables.warm();
+    if (next === 'page') void pageMentions.refresh();
     panel.setTab(next);
   };
   /** Opens a code from any view: the detail shows over the search. */
@@ -108,7 +112,7 @@ export function App({ panel, codeSets, search, detail, tables, worklist }: Props
         <h1>Coder Lens</h1>
         <ReleaseChip releases={codeSets.releases.value} today={today} onOpen={() => selectTab('codesets')} />
       </header>
-      <PanelTabs current={tab} counts={{ worklist: lists.worklist.length }} onSelect={selectTab} />
+      <PanelTabs current={tab} counts={{ worklist: lists.worklist.length, page: pageMentions.concepts.value.length }} onSelect={selectTab} />
       <ImportBanner status={codeSets.importStatus.value} onRetry={() => void codeSets.retryImport()} />
 
       <div class="cl-tabpanel" role="tabpanel" id={tabPanelId(tab)} aria-labelledby={tabId(tab)}>
@@ -182,7 +186,23 @@ export function App({ panel, codeSets, search, detail, tables, worklist }: Props
             onUnpin={(ref) => void worklist.toggleFavorite(ref)}
           />
         )}
-        {tab === 'page' && !detailOpen && <p class="cl-muted">Page detection is not available yet.</p>}
+        {tab === 'page' && !detailOpen && (
+          <PageMentions
+            concepts={pageMentions.concepts.value}
+            scanned={(pageMentions.page.value?.updatedAt ?? 0) > 0}
+            truncated={pageMentions.page.value?.truncated ?? false}
+            site={pageMentions.site.value}
+            message={pageMentions.message.value}
+            onSearch={(text) => {
+              panel.setTab('search');
+              search.setQuery(text);
+            }}
+            onOpenCode={(system, code) => openFromElsewhere({ system, code })}
+            onScrollTo={(id) => void pageMentions.scrollTo(id)}
+            onScan={() => void pageMentions.scanNow()}
+            onSiteEnabled={(on) => void pageMentions.setSiteEnabled(on)}
+          />
+        )}
         {tab === 'codesets' && !detailOpen && (
           <>
             <CodeSetStatus

@@ -41,6 +41,11 @@ export function PageMentions({ concepts, scanned, truncated, site, message, onSe
             Scan {site.site} automatically{status.source === 'policy' ? ' (set by your organisation)' : ''}
           </label>
         )}
+        {status?.enabled && !status.granted && (
+          <button type="button" class="cl-wl-button" onClick={() => onSiteEnabled(true)}>
+            Allow Coder Lens to read {site?.site}
+          </button>
+        )}
       </div>
       {!site?.site && <p class="cl-muted">This tab shows no web page Coder Lens can read (a browser page or an empty tab).</p>}
       {message && (

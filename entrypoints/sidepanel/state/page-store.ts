@@ -15,8 +15,8 @@ export interface PageStoreDeps {
   activeTabId: () => Promise<number | undefined>;
   /** Calls back when the active tab changes or its page loads anew. */
   onTabChange: (cb: () => void) => void;
-  /** Calls back when a tab's stored mentions change. */
-  onMentionsChange: (cb: (tabId: number) => void) => void;
+  /** Follows the stored mentions of one tab (each call replaces the previous tab's watch). */
+  onMentionsChange: (cb: (tabId: number) => void, tabId?: number) => void;
   /** Asks the browser for the host permission of a site (must run in the user's click). */
   requestSite: (site: string) => Promise<boolean>;
 }
@@ -33,11 +33,15 @@ export function createPageStore(deps: PageStoreDeps) {
   const message = signal('');
   const concepts = computed(() => foundConcepts(page.value?.mentions ?? []));
   let asked = 0;
+  const onMentions = (changed: number) => {
+    if (changed === tabId.peek()) void refresh();
+  };
 
   async function refresh(): Promise<void> {
     const ticket = ++asked;
     const id = await deps.activeTabId();
     if (ticket !== asked) return;
+    if (id !== tabId.peek()) deps.onMentionsChange(onMentions, id);
     tabId.value = id;
     if (id === undefined) {
       page.value = null;
@@ -59,9 +63,6 @@ export function createPageStore(deps: PageStoreDeps) {
     refresh,
     start() {
       deps.onTabChange(() => void refresh());
-      deps.onMentionsChange((changed) => {
-        if (changed === tabId.peek()) void refresh();
-      });
       return refresh();
     },
     /** Scrolls the page to a mention and marks it there. */
