@@ -12,8 +12,8 @@ export interface DetectorHostDeps {
   activeReleases(): Promise<ReleaseRecord[]>;
   /** A stored release as a pack (lib/db/releases.ts getReleasePack). */
   loadPack(release: ReleaseRecord): Promise<Pack>;
-  /** Builds the matcher over the packs of the active releases (lib/detect). */
-  build(packs: Pack[]): Detector | Promise<Detector>;
+  /** Builds the matcher over the packs of the active releases (lib/detect); `releases` name them. */
+  build(packs: Pack[], releases: ReleaseRecord[]): Detector | Promise<Detector>;
 }
 
 export interface DetectorHost {
@@ -46,7 +46,7 @@ export function createDetectorHost(deps: DetectorHostDeps): DetectorHost {
       // Read one pack at a time: the packs are large and only needed while building.
       const packs: Pack[] = [];
       for (const r of releases) packs.push(await deps.loadPack(r));
-      return deps.build(packs);
+      return deps.build(packs, releases);
     })();
     const entry = { key, detector };
     built = entry;

@@ -15,6 +15,7 @@ export function getDb(): Promise<IDBPDatabase<CoderLensDB>> {
         db.createObjectStore('state', { keyPath: 'key' });
       }
       if (oldVersion < 2) db.createObjectStore('searchIndex', { keyPath: 'key' });
+      if (oldVersion < 3) db.createObjectStore('detectorData', { keyPath: 'key' });
     },
     blocking() {
       // A newer version of the extension wants to upgrade: let it, and reconnect on next use.

@@ -68,13 +68,26 @@ export interface SearchIndexRecord {
   data: Blob;
 }
 
+/**
+ * The page detector's prepared phrase data for the active releases (seconds to build from the
+ * packs), kept so a restarted background worker reads it instead of rebuilding. Opaque here:
+ * only `lib/detect` reads `data`.
+ */
+export interface DetectorDataRecord {
+  /** Format version and release ids it was built from (see `detectorDataKey`). */
+  key: string;
+  builtAt: string;
+  data: unknown;
+}
+
 export interface CoderLensDB extends DBSchema {
   releases: { key: string; value: ReleaseRecord };
   codeBlocks: { key: [string, string]; value: CodeBlockRecord };
   sections: { key: [string, string]; value: SectionRecord };
   state: { key: string; value: StateRecord };
   searchIndex: { key: string; value: SearchIndexRecord };
+  detectorData: { key: string; value: DetectorDataRecord };
 }
 
 export const DB_NAME = 'coder-lens';
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;

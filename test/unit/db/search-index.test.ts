@@ -28,8 +28,8 @@ beforeEach(() => {
   resetDbForTests();
 });
 
-describe('database upgrade to version 2', () => {
-  it('adds the search index store and keeps every release, code and setting of version 1', async () => {
+describe('database upgrade from version 1 to today', () => {
+  it('adds the search index and detector stores and keeps every release, code and setting of version 1', async () => {
     // A version-1 database as the first release of the extension left it.
     const v1 = await openDB(DB_NAME, 1, {
       upgrade(db) {
@@ -46,9 +46,9 @@ describe('database upgrade to version 2', () => {
     v1.close();
 
     const db = await getDb();
-    expect(DB_VERSION).toBe(2);
-    expect(db.version).toBe(2);
-    expect([...db.objectStoreNames].sort()).toEqual(['codeBlocks', 'releases', 'searchIndex', 'sections', 'state']);
+    expect(DB_VERSION).toBe(3);
+    expect(db.version).toBe(DB_VERSION);
+    expect([...db.objectStoreNames].sort()).toEqual(['codeBlocks', 'detectorData', 'releases', 'searchIndex', 'sections', 'state']);
     expect((await getActiveReleases()).map((r) => r.id)).toEqual([id]);
     expect(await getCode(id, 'I10')).toMatchObject({ title: 'Essential (primary) hypertension', valid: 1 });
     expect(await db.count('searchIndex')).toBe(0);
@@ -56,7 +56,7 @@ describe('database upgrade to version 2', () => {
 
   it('creates every store on a fresh profile', async () => {
     const db = await getDb();
-    expect([...db.objectStoreNames].sort()).toEqual(['codeBlocks', 'releases', 'searchIndex', 'sections', 'state']);
+    expect([...db.objectStoreNames].sort()).toEqual(['codeBlocks', 'detectorData', 'releases', 'searchIndex', 'sections', 'state']);
   });
 });
 
