@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousA11yViolations } from './support/axe';
 import { launchExtension, type ExtensionSession } from './support/browser';
 import { extensionWithGrantedHosts } from './support/granted-extension';
-import { HL, waitForHighlight } from './support/page-detection';
+import { cardState, HL, waitForHighlight } from './support/page-detection';
 import { startPageServer, type PageServer } from './support/page-server';
 import { resultsFor, SHOTS, waitForIndex } from './support/panel';
 
@@ -73,6 +73,18 @@ describe('side panel: found on this page', () => {
     const hypertension = panel.locator('.cl-page-item', { hasText: /hypertension/i }).first();
     await hypertension.getByRole('button', { name: /^Show/ }).click();
     await record.waitForFunction(() => document.querySelectorAll('coder-lens-ui').length === 1, undefined, { timeout: 10_000 });
+
+    // The card's "Open in panel" (a click on the page) brings the mention into the panel's search.
+    const card = await cardState(record);
+    expect(card.shown).toBe(true);
+    await record.bringToFront();
+    await record.mouse.click(card.openButton!.x, card.openButton!.y);
+    const lookedUp = (await card.headings[0]) ?? '';
+    await expect.poll(() => panel.getByRole('combobox', { name: 'Search codes' }).inputValue(), { timeout: 10_000 }).toBe(lookedUp);
+    await resultsFor(panel, lookedUp);
+    await expect(panel.locator('[role="option"]').first().getAttribute('data-code')).resolves.toBe('I10');
+    await panel.screenshot({ path: `${SHOTS}/page-panel-lookup.png` });
+    await panel.getByRole('tab', { name: /^This page/ }).click();
 
     // Clicking the term searches it in the panel.
     const term = await hypertension.locator('.cl-page-term').textContent();

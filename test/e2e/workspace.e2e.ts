@@ -156,6 +156,8 @@ describe('side panel workspace (fixture FY2017 + FY2025 code sets)', () => {
       ['T39.1X1A', 'T391X1A', 'T39.1X1A'],
     ]) {
       await page.keyboard.press('/');
+      // The search box is back (and has the caret) once the detail has closed.
+      await page.waitForFunction(() => document.activeElement?.id === 'cl-search-input');
       await page.keyboard.press('Control+A');
       await page.keyboard.type(query);
       await resultsFor(page, query);
