@@ -1,3 +1,4 @@
+import { DB_VERSION } from '../../lib/db/schema';
 import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -58,7 +59,7 @@ describe('side panel search (real Chromium, embedded FY2026 packs)', () => {
       db.close();
       return { version: db.version, keys };
     });
-    expect(stored.version).toBe(2);
+    expect(stored.version).toBe(DB_VERSION);
     expect(stored.keys).toEqual([status?.key]);
     console.log(`[e2e] search index built by the background worker in ${status?.buildMs ?? '?'} ms (key ${status?.key})`);
     await page.close();
