@@ -12,7 +12,7 @@
 import { defaultContextRules, type ContextCategory, type ContextRules } from './context-rules';
 import { analyzeScopes, isTerminatedBefore, tokenAfter, tokenAt, triggersAround, triggersOpenAtEnd, type ScopedTrigger, type SentenceScopes } from './scope';
 import { assignSections, type SectionState } from './sections';
-import { splitSentences, type Sentence } from './sentences';
+import { sentenceIndexAt, splitSentences, type Sentence } from './sentences';
 
 export type ContextTriggerKind = 'negation' | 'uncertainty' | 'history' | 'experiencer';
 
@@ -128,20 +128,6 @@ function sectionTrigger(text: string, section: SectionState): ContextTrigger | n
   if (!section.heading || section.effect === 'none') return null;
   const { start, end } = section.heading;
   return { kind: section.effect === 'other' ? 'experiencer' : 'history', text: text.slice(start, end), start, end, source: 'heading' };
-}
-
-function sentenceIndexAt(sentences: readonly Sentence[], offset: number): number {
-  let lo = 0;
-  let hi = sentences.length - 1;
-  let found = sentences.length > 0 ? 0 : -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sentences[mid].start <= offset) {
-      found = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  return found;
 }
 
 function isSingleLineBreak(text: string, from: number, to: number): boolean {

@@ -22,6 +22,7 @@ import { textAt, unpackStrings } from '../search/index-data';
 import { asCodeLookup, type CodeLookup } from './code-lookup';
 import { findCodesOnPage, type CodeMention } from './codes-on-page';
 import { createContextAnalyzer } from './context';
+import { sentenceIndexAt } from './sentences';
 import { DETECTOR_DATA_FORMAT, DETECTOR_DATA_VERSION, GROUP_ABBREVIATION, GROUP_STRICT_CASE, prepareDetectorData, type DetectorData } from './dictionary';
 import { caseAllows, type DetectorLexicon } from './lexicon-readings';
 import { createMatcher, expansionPhrase, type StreamMatch, type WordStream } from './matcher';
@@ -183,7 +184,7 @@ export function createDetector(data: DetectorData, source: readonly Pack[] | Cod
   function resolveAmbiguous(m: StreamMatch, stream: WordStream, tokens: Token[], tokenOf: Int32Array, written: Set<number>, sentences: ReadonlyArray<{ start: number; end: number }>): number {
     const r = data.readings;
     const at = tokens[tokenOf[m.start]].start;
-    const sentence = sentences[sentenceAt(sentences, at)] ?? { start: 0, end: Infinity };
+    const sentence = sentences[sentenceIndexAt(sentences, at)] ?? { start: 0, end: Infinity };
     const nearby = new Set<number>();
     for (let p = m.start - 1; p >= 0 && p >= m.start - CUE_WINDOW && tokens[tokenOf[p]].start >= sentence.start; p--) nearby.add(stream.word[p]);
     for (let p = m.end; p < stream.length && p < m.end + CUE_WINDOW && tokens[tokenOf[p]].start < sentence.end; p++) nearby.add(stream.word[p]);
@@ -218,19 +219,5 @@ function isBreak(text: string, from: number, to: number): boolean {
     } else if (!(c === 0x20 || c === 0x09 || c === 0x0d || c === 0xa0 || c === 0x2d || c === 0x27 || c === 0x2019)) return true;
   }
   return false;
-}
-
-function sentenceAt(sentences: ReadonlyArray<{ start: number }>, offset: number): number {
-  let lo = 0;
-  let hi = sentences.length - 1;
-  let found = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sentences[mid].start <= offset) {
-      found = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  return found;
 }
 

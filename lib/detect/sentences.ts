@@ -162,3 +162,21 @@ function withLabel(text: string, start: number, end: number): Sentence {
   }
   return { start, end };
 }
+
+/**
+ * Index of the last sentence (or any span list sorted by start) that starts at or before
+ * `offset`; -1 when none does. Binary search: a page has thousands of sentences.
+ */
+export function sentenceIndexAt(sentences: ReadonlyArray<{ start: number }>, offset: number): number {
+  let lo = 0;
+  let hi = sentences.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sentences[mid].start <= offset) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
+}
