@@ -157,12 +157,11 @@ describe('page detection on record pages', () => {
 
     await page.mouse.move(card.openButton!.x, card.openButton!.y);
     await page.mouse.click(card.openButton!.x, card.openButton!.y);
-    const pending = await panel.waitForFunction(async () => {
-      const v = (await (globalThis as unknown as { chrome: Chrome }).chrome.storage.session.get('pendingLookup')).pendingLookup as { text?: string } | undefined;
-      return v?.text ? v : null;
-    });
-    expect(await pending.jsonValue()).toMatchObject({ source: 'card', mentionId: expect.stringMatching(/^0:m/) });
-    expect(((await pending.jsonValue()) as { text: string }).text.toLowerCase()).toBe('chest pain');
+    // The panel takes the lookup (and clears it): the mention's words land in its search box.
+    await expect
+      .poll(() => panel.getByRole('combobox', { name: 'Search codes' }).inputValue(), { timeout: 10_000 })
+      .toMatch(/^chest pain$/i);
+    expect(await panel.evaluate(async () => (await (globalThis as unknown as { chrome: Chrome }).chrome.storage.session.get('pendingLookup')).pendingLookup ?? null)).toBeNull();
     // The click was the gesture that let the background open the real side panel (a DevTools target, not a Playwright page).
     const cdp = await session.context.newCDPSession(panel);
     const panels = async () =>
