@@ -174,7 +174,7 @@ export function createDetector(data: DetectorData, source: readonly Pack[] | Cod
       const g = readingGroup[p];
       if (g >= 0 && data.readings.groupFlags[g] & GROUP_ABBREVIATION) {
         const writtenForm = text.slice(tokens[tokenOf[p]].start, tokens[tokenOf[p + readingLength[p] - 1]].end);
-        abbreviationAllowed[p] = caseAllows(writtenForm, forms[g], (data.readings.groupFlags[g] & GROUP_STRICT_CASE) !== 0) ? 1 : 0;
+        abbreviationAllowed[p] = caseAllows(writtenForm, forms[g], (data.readings.groupFlags[g] & GROUP_STRICT_CASE) !== 0) && !isSurnameFirst(text, tokens, tokenOf, p + readingLength[p], len, word) ? 1 : 0;
       }
     }
     return { stream: { length: len, word, breakBefore, readingGroup, readingLength, abbreviationAllowed }, tokenOf };
@@ -207,6 +207,20 @@ export function createDetector(data: DetectorData, source: readonly Pack[] | Cod
  */
 export function detectorFromPacks(packs: readonly Pack[], lexicon?: DetectorLexicon): Detector {
   return createDetector(prepareDetectorData(packs, lexicon), packs);
+}
+
+/**
+ * Record headers write names surname first in capitals ("DOE, JANE"): a capitalised abbreviation
+ * followed by a comma and a capitalised word the code set does not know is a surname, not a
+ * finding ("DOE" is also dyspnea on exertion). A known word after the comma ("HTN, DM") keeps it.
+ */
+function isSurnameFirst(text: string, tokens: Token[], tokenOf: Int32Array, next: number, len: number, word: Int32Array): boolean {
+  if (next >= len || word[next] !== -1) return false;
+  const before = tokens[tokenOf[next - 1]];
+  const after = tokens[tokenOf[next]];
+  if (!/^\s*,\s*$/.test(text.slice(before.end, after.start))) return false;
+  const given = text.slice(after.start, after.end);
+  return given.length >= 2 && /^[A-Z][A-Z'-]*$/.test(given);
 }
 
 /** Whatever stands between two words other than spaces, one line break, a hyphen or an apostrophe ends a phrase. */

@@ -47,6 +47,14 @@ describe('terms of the code set', () => {
 });
 
 describe('abbreviations', () => {
+  it('a capitalised abbreviation written as a surname before a given name ("CHF, JANE") is a name, not a finding', () => {
+    const kinds = (text: string) => detect(text).map((m) => `${m.text}:${m.kind}`);
+    expect(kinds('Patient: CHF, JANE (synthetic)')).toEqual([]);
+    // A known word after the comma is a list of findings: both kept.
+    expect(kinds('HTN, CHF. Stable.')).toEqual(['HTN:abbreviation', 'CHF:abbreviation']);
+    expect(kinds('Known CHF, HTN and a cough')).toEqual(expect.arrayContaining(['CHF:abbreviation', 'HTN:abbreviation']));
+  });
+
   it('expands an abbreviation to the phrase its expansion names', () => {
     const [htn] = detect('PMH: HTN.');
     expect(htn).toMatchObject({ text: 'HTN', kind: 'abbreviation', concept: 'Essential (primary) hypertension' });
