@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { searchStatusText } from '../../lib/search-view/availability';
 import { recordResultsRendered } from '../../lib/search-view/latency';
+import { toCodeRef } from '../../lib/worklist/code-list';
 import type { PanelTab } from '../../lib/search-view/tabs';
 import { CodeDetailView } from './components/CodeDetailView';
 import { CodeSetStatus } from './components/CodeSetStatus';
@@ -73,8 +74,9 @@ export function App({ panel, codeSets, search, detail, tables, worklist, pageMen
 
   // Every opened code is a recent lookup.
   const shown = detailState.phase === 'ready' ? detailState.view.detail : undefined;
+  const shownRef = shown && toCodeRef(shown);
   useEffect(() => {
-    if (shown) void worklist.noteRecent({ system: shown.system, code: shown.code, title: shown.title, valid: shown.valid });
+    if (shownRef) void worklist.noteRecent(shownRef);
   }, [shown?.system, shown?.code]);
 
   // Back from a detail: the caret returns to the search box (the results were only hidden).
@@ -122,8 +124,14 @@ export function App({ panel, codeSets, search, detail, tables, worklist, pageMen
             onOpen={(code) => openCode({ system: detailState.target.system, code })}
             onBack={detail.close}
             onCopy={(withTitle) => shown && void panel.copyCode(shown, withTitle)}
-            onAddToWorklist={() => shown && void worklist.add({ system: shown.system, code: shown.code, title: shown.title, valid: shown.valid }).then(() => panel.show(`Added ${shown.display} to the worklist`, 'ok'))}
-            onToggleFavorite={() => shown && void worklist.toggleFavorite({ system: shown.system, code: shown.code, title: shown.title, valid: shown.valid })}
+            onAddToWorklist={() =>
+              shownRef &&
+              void worklist.add(shownRef).then((r) => {
+                // Not added (already there, or storage refused): the worklist store says why.
+                if (r.changed) panel.show(`Added ${shown!.display} to the worklist`, 'ok');
+              })
+            }
+            onToggleFavorite={() => shownRef && void worklist.toggleFavorite(shownRef)}
             isFavorite={shown ? worklist.isFavorite(shown.code, shown.system) : false}
             inWorklist={shown ? lists.worklist.some((e) => e.code === shown.code && e.system === shown.system) : false}
           />
