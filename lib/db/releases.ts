@@ -29,7 +29,11 @@ const BLOCKS_PER_TX = 40;
 export async function importPack(
   pack: Pack,
   sha256: string,
-  options: { activate: 'always' | 'if-newer'; onProgress?: (p: ImportProgress) => void | Promise<void> },
+  /**
+   * `never`: stored beside the others and left for the caller to switch to with `setActiveRelease`
+   * (an update switches in a step of its own, after checks).
+   */
+  options: { activate: 'always' | 'if-newer' | 'never'; onProgress?: (p: ImportProgress) => void | Promise<void> },
 ): Promise<ReleaseRecord> {
   const db = await getDb();
   const id = releaseId(pack.system, pack.release, sha256);
@@ -73,7 +77,8 @@ export async function importPack(
   const active = await tx.objectStore('state').get(activeKey(pack.system));
   const activeRelease = active ? await tx.objectStore('releases').get(active.value) : undefined;
   const activate =
-    options.activate === 'always' || !activeRelease || activeRelease.status !== 'ready' || Number(activeRelease.release) <= Number(pack.release);
+    options.activate !== 'never' &&
+    (options.activate === 'always' || !activeRelease || activeRelease.status !== 'ready' || Number(activeRelease.release) <= Number(pack.release));
   await tx.objectStore('releases').put(ready);
   if (activate) await tx.objectStore('state').put({ key: activeKey(pack.system), value: id });
   await tx.done;
@@ -133,6 +138,8 @@ export async function setActiveRelease(id: string): Promise<boolean> {
   }
   await tx.objectStore('state').put({ key: activeKey(release.system), value: id });
   await tx.done;
+  // A corrected re-issue switched to: the earlier copy of the same release is no longer needed.
+  await removeSuperseded(release);
   return true;
 }
 

@@ -2,11 +2,10 @@ import { discardRelease, getActiveReleases, getReleasePack, importPack, listRele
 import type { UpdateDb } from './state-machine';
 
 /**
- * The update engine's database operations, bound to lib/db. `importPack` runs with
- * `activate: 'if-newer'`, as the embedded import does: a newer release becomes active in the same
- * transaction that marks it ready, and the engine's switching step then confirms it (a rollback
- * restores the previous release). An `activate: 'never'` mode in lib/db would let the switch
- * happen only in the switching step.
+ * The update engine's database operations, bound to lib/db. `importPack` stores the new release
+ * with `activate: 'never'`: it becomes active only in the engine's switching step (one
+ * transaction, `setActiveRelease`), after every check, so the release in use never changes
+ * halfway through an update.
  */
 export const dbUpdateOps: UpdateDb = {
   listReleases,
@@ -14,5 +13,5 @@ export const dbUpdateOps: UpdateDb = {
   setActiveRelease,
   discardRelease,
   getReleasePack,
-  importPack: (pack, sha256, onProgress) => importPack(pack, sha256, { activate: 'if-newer', onProgress }),
+  importPack: (pack, sha256, onProgress) => importPack(pack, sha256, { activate: 'never', onProgress }),
 };

@@ -29,7 +29,7 @@ const CM_CODES: CodeRow[] = [
 const cmPack = cmPackBuilder({ codes: CM_CODES, sections: { index: { title: 'Index', terms: [{ t: 'Diabetes', c: 'E11.9' }] } } });
 
 /** Imports a pack under the sha256 of its encoded bytes, as the real import does. */
-async function importAs(pack: Pack, activate: 'always' | 'if-newer' = 'if-newer', onProgress?: (p: ImportProgress) => void) {
+async function importAs(pack: Pack, activate: 'always' | 'if-newer' | 'never' = 'if-newer', onProgress?: (p: ImportProgress) => void) {
   const sha = await sha256Hex(encodePack(pack));
   return importPack(pack, sha, { activate, onProgress });
 }
@@ -97,6 +97,24 @@ describe('importPack', () => {
     expect((await listReleases()).map((r) => r.id).sort()).toEqual([fy2098.id, fy2099.id, fy2100.id].sort());
     // Older releases stay readable (a coder may code an old date of service).
     expect(await getCode(fy2098.id, 'I10')).toMatchObject({ title: 'Essential (primary) hypertension' });
+  });
+
+  it("activate 'never' stores a ready release beside the active one without switching", async () => {
+    const fy2099 = await importAs(cmPack('2099'));
+    const fy2100 = await importAs(cmPack('2100'), 'never');
+    expect(fy2100.status).toBe('ready');
+    expect((await getActiveReleases()).map((r) => r.id)).toEqual([fy2099.id]);
+    expect(await setActiveRelease(fy2100.id)).toBe(true);
+    expect((await getActiveReleases()).map((r) => r.id)).toEqual([fy2100.id]);
+  });
+
+  it('switching to a corrected re-issue of a release removes the earlier copy; other releases stay', async () => {
+    const fy2099 = await importAs(cmPack('2099'));
+    const first = await importAs(cmPack('2100'));
+    const reissue = await importAs(cmPack('2100', { codes: [...CM_CODES, ['I11', 0, 'Hypertensive heart disease']] }), 'never');
+    expect(await setActiveRelease(reissue.id)).toBe(true);
+    expect((await listReleases()).map((r) => r.id).sort()).toEqual([fy2099.id, reissue.id].sort());
+    expect(first.id).not.toBe(reissue.id);
   });
 
   it("activate 'always' switches even to an older release", async () => {
