@@ -61,8 +61,8 @@ const handlers: BackgroundHandlers = {
     }
   },
   async setActiveRelease({ releaseId }) {
-    // Never during an import: the import decides what is active when it ends.
-    if (importRun) return { ok: false, error: 'The code set is being imported; try again when it is done.' };
+    // Never during an import (it decides what is active when it ends): switch once it is done.
+    if (importRun) await importRun.catch(() => undefined);
     if (!(await setActiveRelease(releaseId))) return { ok: false, error: 'That release is not installed.' };
     // The panel's search follows: it reloads when the index of the new active releases is ready.
     void ensureIndex().catch(logFailure);
