@@ -1,3 +1,4 @@
+import { printedCodeStem } from '../codeset/printed-code';
 import { parseIndexCode } from '../codeset/cm-index';
 import { normalizeCodeInput } from '../codeset/code-format';
 import type { Pack } from '../codeset/pack';
@@ -47,7 +48,7 @@ export function indexEntriesFor(pack: Pack, code: string, limit = 20): IndexEntr
   const target = normalizeCodeInput(code);
   const entries: IndexEntryView[] = [];
   let total = 0;
-  const targetKey = stripPlaceholder(target);
+  const targetKey = printedCodeStem(target);
   for (const t of codedTerms(pack)) {
     if (!target.startsWith(t.key)) continue;
     total++;
@@ -70,7 +71,7 @@ function codedTerms(pack: Pack): CodedTerm[] {
       const path = [...above, term.t];
       for (const [printed, manifestation] of [[term.c, false], [term.mf, true]] as const) {
         const parsed = printed === undefined ? undefined : parseIndexCode(printed);
-        if (parsed && printed) terms!.push({ source, path, printed, key: stripPlaceholder(parsed.code.replace('.', '')), manifestation });
+        if (parsed && printed) terms!.push({ source, path, printed, key: printedCodeStem(parsed.code.replace('.', '')), manifestation });
       }
       for (const sub of term.k ?? []) visit(sub, path);
     };
@@ -78,11 +79,4 @@ function codedTerms(pack: Pack): CodedTerm[] {
   }
   cache.set(pack, terms);
   return terms;
-}
-
-/** "M205X" → "M205"; never shorter than a category. */
-function stripPlaceholder(code: string): string {
-  let end = code.length;
-  while (end > 3 && code[end - 1] === 'X') end--;
-  return code.slice(0, end);
 }

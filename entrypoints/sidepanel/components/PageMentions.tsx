@@ -60,7 +60,7 @@ export function PageMentions({ concepts, scanned, truncated, site, message, onSe
           {concepts.map((c) => (
             <li key={c.key} class={`cl-page-item cl-page-${c.mark}`} data-mark={c.mark}>
               <div class="cl-page-line">
-                <button type="button" class="cl-link cl-page-term" onClick={() => onSearch(c.kind === 'code' ? c.text : c.text)} title={`Search “${c.text}”`}>
+                <button type="button" class="cl-link cl-page-term" onClick={() => onSearch(c.text)} title={`Search “${c.text}”`}>
                   {c.text}
                 </button>
                 {c.mark !== 'current' && <span class={`cl-badge cl-page-mark cl-page-mark-${c.mark}`}>{MARK_LABELS[c.mark]}</span>}

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { CodeRow, Pack } from '../../../lib/codeset/pack';
-import { importPack, getActiveReleases, listReleases } from '../../../lib/db/releases';
+import { getActiveReleases, listReleases } from '../../../lib/db/releases';
+import { dbUpdateOps } from '../../../lib/update/db-ops';
 import type { UpdateRunState } from '../../../lib/update/run-state';
 import { FEED_URL, WorkerKilled, feedEntry, fy, phasesOf } from './support';
 import { codesOf, dbSnapshot, freshDb, install, world } from './world';
@@ -60,14 +61,11 @@ describe('a worker stopped at any moment', () => {
     const w = world();
     await w.publish(fy2026);
     w.wrapDb({
+      // The engine's real import, stopped after the first write transaction of two.
       importPack: (pack, sha, onProgress) =>
-        importPack(pack, sha, {
-          activate: 'if-newer',
-          onProgress: async (p) => {
-            await onProgress(p);
-            // Stopped after the first write transaction of two.
-            if (p.done < p.total) w.kill();
-          },
+        dbUpdateOps.importPack(pack, sha, async (p) => {
+          await onProgress(p);
+          if (p.done < p.total) w.kill();
         }),
     });
     await expect(w.updater().check(FEED_URL)).rejects.toBeInstanceOf(WorkerKilled);

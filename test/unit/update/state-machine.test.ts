@@ -3,6 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { encodePack, type CodeRow, type Pack } from '../../../lib/codeset/pack';
 import { releaseForDate } from '../../../lib/codeset/releases';
 import { getActiveReleases, getCode, listReadyReleases, listReleases } from '../../../lib/db/releases';
+import { dbUpdateOps } from '../../../lib/update/db-ops';
 import type { UpdateErrorKind } from '../../../lib/update/errors';
 import { FEED_URL, feedEntry, fy, phasesOf, servedPack, type ServedPack } from './support';
 import { codesOf, dbSnapshot, freshDb, install, world } from './world';
@@ -301,17 +302,12 @@ describe('every failure leaves the active release intact, nothing half-stored, a
     const state = await run(async (w) => {
       await w.publish(fy('2026'), pcs('2026'));
       w.wrapDb({
+        // The engine's real import, stopped by the browser after its first write as a full disk does.
         importPack: (pack, sha, onProgress) =>
-          // The real import, stopped by the browser after its first write as a full disk does.
-          import('../../../lib/db/releases').then(({ importPack }) =>
-            importPack(pack, sha, {
-              activate: 'if-newer',
-              onProgress: async (p) => {
-                await onProgress(p);
-                throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-              },
-            }),
-          ),
+          dbUpdateOps.importPack(pack, sha, async (p) => {
+            await onProgress(p);
+            throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+          }),
       });
     });
     expect(state.error?.kind).toBe('quota');
